@@ -1,0 +1,41 @@
+package org.ae4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.ae4j.registry.Registry;
+import org.ae4j.spi.Ae4jPlugin;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: discovers plug-ins with {@link ServiceLoader} and builds the {@link Registry}. */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Ae4j {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ae4j.class);
+
+    private Ae4j() {
+    }
+
+    /** The registry of every plug-in visible to ae4j's own class loader. */
+    public static Registry registry() {
+        return registry(Ae4j.class.getClassLoader());
+    }
+
+    /**
+     * The registry of every plug-in that {@code loader} can see, e.g. a {@code URLClassLoader} over a
+     * plug-in directory whose parent sees ae4j-core.
+     */
+    public static Registry registry(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        List<Ae4jPlugin> plugins = new ArrayList<>();
+        for (Ae4jPlugin plugin : ServiceLoader.load(Ae4jPlugin.class, loader)) {
+            LOG.debug("found plug-in {} ({}) in {}", plugin.pluginName(), plugin.getClass().getName(),
+                    plugin.getClass().getProtectionDomain().getCodeSource());
+            plugins.add(plugin);
+        }
+        return Registry.of(plugins);
+    }
+}

@@ -1,0 +1,204 @@
+package org.ae4j.data;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.longer.MatchCondition;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+
+/**
+ * Examples {@code [n, …]} (C order) with optional integer class labels (for evaluation only).
+ * Features are checked once, when the dataset is made: rank ≥ 2, at least one example, every value
+ * finite. A dataset never modifies its arrays; its batches are views.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Dataset {
+
+    private final INDArray features;
+    private final int[] labels;
+
+    private Dataset(INDArray features, int[] labels, boolean validated) {
+        this.features = Objects.requireNonNull(features, "features");
+        this.labels = labels;
+        if (!validated) {
+            validate(features, labels);
+        }
+    }
+
+    /** Unlabelled examples. */
+    public static Dataset of(INDArray features) {
+        return new Dataset(features, null, false);
+    }
+
+    /** Labelled examples; {@code labels[i]} is the class of row {@code i}. */
+    public static Dataset labeled(INDArray features, int[] labels) {
+        return new Dataset(features, Objects.requireNonNull(labels, "labels").clone(), false);
+    }
+
+    private static void validate(INDArray features, int[] labels) {
+        if (features.rank() < 2 || features.size(0) == 0) {
+            throw new IllegalArgumentException("features must be [examples, …] with at least one example, got "
+                    + Arrays.toString(features.shape()));
+        }
+        if (!features.dataType().isFPType()) {
+            throw new IllegalArgumentException("features must be floating point, got " + features.dataType());
+        }
+        if (features.ordering() != 'c' || features.isView()) {
+            throw new IllegalArgumentException("features must be a C-ordered array that is not a view; use dup('c')");
+        }
+        long bad = Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isNan())).getLong(0)
+                + Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isInfinite())).getLong(0);
+        if (bad > 0) {
+            INDArray flat = features.reshape(features.length());
+            long perExample = features.length() / features.size(0);
+            for (long i = 0; i < flat.length(); i++) {
+                double v = flat.getDouble(i);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(bad + " non-finite feature value(s); the first is " + v
+                            + " at example " + (i / perExample) + ", feature " + (i % perExample));
+                }
+            }
+        }
+        if (labels != null && labels.length != features.size(0)) {
+            throw new IllegalArgumentException(labels.length + " labels for " + features.size(0) + " examples");
+        }
+    }
+
+    public int size() {
+        return Math.toIntExact(features.size(0));
+    }
+
+    /** Per-example shape, e.g. {@code [784]}. */
+    public long[] exampleShape() {
+        return Arrays.copyOfRange(features.shape(), 1, features.rank());
+    }
+
+    /** Number of values per example. */
+    public long exampleLength() {
+        return features.length() / features.size(0);
+    }
+
+    /** The feature array; do not modify it. */
+    public INDArray features() {
+        return features;
+    }
+
+    public Optional<int[]> labels() {
+        return Optional.ofNullable(labels).map(int[]::clone);
+    }
+
+    public DataType dataType() {
+        return features.dataType();
+    }
+
+    /** Examples {@code from} (inclusive) to {@code to} (exclusive), copied. */
+    public Dataset slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice [" + from + ", " + to + ") is not a non-empty range of [0, " + size() + ")");
+        }
+        INDArray part = features.get(NDArrayIndex.interval(from, to)).dup('c');
+        return new Dataset(part, labels == null ? null : Arrays.copyOfRange(labels, from, to), true);
+    }
+
+    /** The examples at {@code indices}, in that order, copied with one native gather. */
+    public Dataset select(int[] indices) {
+        for (int i : indices) {
+            if (i < 0 || i >= size()) {
+                throw new IllegalArgumentException("index " + i + " is outside [0, " + size() + ")");
+            }
+        }
+        INDArray picked = features.rank() == 2
+                ? Nd4j.pullRows(features, 1, indices, 'c')
+                : Nd4j.pullRows(features.reshape('c', features.size(0), exampleLength()), 1, indices, 'c')
+                        .reshape('c', withRows(indices.length));
+        int[] pickedLabels = null;
+        if (labels != null) {
+            pickedLabels = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                pickedLabels[i] = labels[indices[i]];
+            }
+        }
+        return new Dataset(picked, pickedLabels, true);
+    }
+
+    /** A copy with the features cast to {@code type} (this dataset when it already has that type). */
+    public Dataset castTo(DataType type) {
+        return type == dataType() ? this : new Dataset(features.castTo(type), labels, true);
+    }
+
+    /** The same examples in a random order. */
+    public Dataset shuffled(RandomSource random) {
+        return select(random.permutation(size()));
+    }
+
+    /**
+     * Splits off a random {@code fraction} of the examples.
+     *
+     * @return the rest as {@code train} and the held-out part as {@code validation}
+     */
+    public Split split(double fraction, RandomSource random) {
+        int held = (int) Math.round(size() * fraction);
+        if (!(fraction > 0 && fraction < 1) || held == 0 || held == size()) {
+            throw new IllegalArgumentException("cannot hold out " + fraction + " of " + size()
+                    + " examples: both parts must be non-empty");
+        }
+        int[] order = random.permutation(size());
+        Dataset validation = select(Arrays.copyOfRange(order, 0, held));
+        Dataset train = select(Arrays.copyOfRange(order, held, order.length));
+        return new Split(train, validation);
+    }
+
+    /** Consecutive batches of {@code batchSize} examples (the last may be smaller), as views. */
+    public Iterable<INDArray> batches(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public INDArray next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int end = Math.min(next + batchSize, size());
+                INDArray batch = features.get(NDArrayIndex.interval(next, end));
+                next = end;
+                return batch;
+            }
+        };
+    }
+
+    /** Number of batches {@link #batches} yields. */
+    public int batchCount(int batchSize) {
+        return (size() + batchSize - 1) / batchSize;
+    }
+
+    private long[] withRows(long rows) {
+        long[] shape = features.shape().clone();
+        shape[0] = rows;
+        return shape;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset" + Arrays.toString(features.shape()) + (labels != null ? " labelled" : "");
+    }
+
+    /** A train / validation split. */
+    public record Split(Dataset train, Dataset validation) {
+    }
+}

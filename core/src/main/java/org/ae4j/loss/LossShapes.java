@@ -1,0 +1,31 @@
+package org.ae4j.loss;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Argument checks shared by the built-in losses. */
+final class LossShapes {
+
+    private LossShapes() {
+    }
+
+    static void requireSameShape(String loss, INDArray output, INDArray target) {
+        if (!Arrays.equals(output.shape(), target.shape())) {
+            throw new IllegalArgumentException(loss + ": output shape " + Arrays.toString(output.shape())
+                    + " must equal target shape " + Arrays.toString(target.shape()));
+        }
+        if (output.rank() < 2 || output.size(0) == 0) {
+            throw new IllegalArgumentException(loss + ": expects a non-empty batch [batch, …], got "
+                    + Arrays.toString(output.shape()));
+        }
+    }
+
+    /** Sums every dimension but the first: {@code [batch, …] → [batch]}. */
+    static INDArray sumPerExample(INDArray elementwise) {
+        int[] dims = new int[elementwise.rank() - 1];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = i + 1;
+        }
+        return elementwise.sum(dims);
+    }
+}

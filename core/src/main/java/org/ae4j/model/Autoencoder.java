@@ -1,0 +1,206 @@
+package org.ae4j.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.ae4j.spi.Bottleneck;
+import org.ae4j.spi.Code;
+import org.ae4j.spi.Decoder;
+import org.ae4j.spi.Encoder;
+import org.ae4j.spi.ForwardPass;
+import org.ae4j.spi.GradientSink;
+import org.ae4j.spi.Loss;
+import org.ae4j.spi.LossResult;
+import org.ae4j.spi.Parameter;
+import org.ae4j.spi.RandomSource;
+import org.ae4j.spi.Regularizer;
+import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The autoencoder pipeline: {@code x → Encoder → h → Bottleneck → z → Decoder → x̂ → Loss(x̂, x)}
+ * plus the bottleneck's own loss term and every {@link Regularizer}'s penalty.
+ *
+ * <p>The model holds no per-batch state: {@link #computeGradients} returns the loss breakdown and
+ * leaves {@code ∂L/∂θ} in each parameter's gradient buffer for an optimizer to apply. Input arrays
+ * are never modified.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Autoencoder {
+
+    private final Encoder encoder;
+    private final Bottleneck bottleneck;
+    private final Decoder decoder;
+    private final Loss loss;
+    private final List<Regularizer> regularizers;
+    private final List<Parameter> parameters;
+
+    public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
+                       List<Regularizer> regularizers) {
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.bottleneck = Objects.requireNonNull(bottleneck, "bottleneck");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.regularizers = List.copyOf(regularizers);
+        requireSize("the bottleneck", bottleneck.featureSize(), "the encoder's output", encoder.outputShape());
+        requireSize("the bottleneck's code", bottleneck.codeSize(), "the decoder's input", decoder.inputShape());
+        if (!Arrays.equals(encoder.inputShape(), decoder.outputShape())) {
+            throw new IllegalArgumentException("decoder output shape " + Arrays.toString(decoder.outputShape())
+                    + " must equal the encoder input shape " + Arrays.toString(encoder.inputShape()));
+        }
+        List<Parameter> all = new ArrayList<>(encoder.parameters());
+        all.addAll(bottleneck.parameters());
+        all.addAll(decoder.parameters());
+        this.parameters = List.copyOf(all);
+    }
+
+    private static void requireSize(String who, long expected, String what, long[] shape) {
+        long actual = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (actual != expected) {
+            throw new IllegalArgumentException(who + " expects " + expected + " features, but "
+                    + what + " has shape " + Arrays.toString(shape) + " (" + actual + " features)");
+        }
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    public Bottleneck bottleneck() {
+        return bottleneck;
+    }
+
+    public Decoder decoder() {
+        return decoder;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public List<Regularizer> regularizers() {
+        return regularizers;
+    }
+
+    /** Every trainable parameter: encoder, bottleneck, decoder, in that order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public long parameterCount() {
+        return parameters.stream().mapToLong(Parameter::length).sum();
+    }
+
+    /** Per-example input shape. */
+    public long[] inputShape() {
+        return encoder.inputShape();
+    }
+
+    public long codeSize() {
+        return bottleneck.codeSize();
+    }
+
+    /**
+     * One training step's forward and backward pass: zeroes the gradient buffers, then leaves
+     * {@code ∂L/∂θ} of the total loss in them.
+     *
+     * @param input  what the encoder sees (possibly corrupted), {@code [batch, …]}
+     * @param target what the decoder should reconstruct, same shape
+     * @param random randomness for stochastic bottlenecks
+     */
+    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random) {
+        requireBatch(input, "input");
+        requireBatch(target, "target");
+        for (Parameter p : parameters) {
+            p.zeroGradient();
+        }
+        Trace encoded = encoder.forward(input);
+        Code code = bottleneck.forward(encoded.output(), random);
+        Trace decoded = decoder.forward(code.z());
+        LossResult reconstruction = loss.evaluate(decoded.output(), target);
+
+        double penalty = 0;
+        INDArray featureGradient = null;
+        INDArray codeGradient = null;
+        if (!regularizers.isEmpty()) {
+            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded);
+            PenaltyGradients sink = new PenaltyGradients();
+            for (Regularizer regularizer : regularizers) {
+                penalty += regularizer.penalize(pass, parameters, sink);
+            }
+            featureGradient = sink.features;
+            codeGradient = sink.code;
+        }
+
+        INDArray dz = decoder.backward(decoded, reconstruction.gradient());
+        if (codeGradient != null) {
+            dz.addi(codeGradient);
+        }
+        INDArray dh = bottleneck.backward(code, dz);
+        if (featureGradient != null) {
+            dh.addi(featureGradient);
+        }
+        encoder.backwardParameters(encoded, dh);
+        return new StepLoss(reconstruction.value(), code.lossTerm(), penalty);
+    }
+
+    /** The deterministic code of each example, {@code [batch, codeSize]}. */
+    public INDArray encode(INDArray input) {
+        requireBatch(input, "input");
+        return bottleneck.encode(encoder.forward(input).output());
+    }
+
+    /** The decoder's output mapped to data space, e.g. images in [0, 1]. */
+    public INDArray decode(INDArray code) {
+        return loss.reconstruction(decoder.forward(code).output());
+    }
+
+    /** {@code decode(encode(input))}. */
+    public INDArray reconstruct(INDArray input) {
+        return decode(encode(input));
+    }
+
+    /** The reconstruction loss of the deterministic path, as {@link Loss#value} defines it. */
+    public double reconstructionLoss(INDArray input, INDArray target) {
+        requireBatch(input, "input");
+        INDArray raw = decoder.forward(encode(input)).output();
+        return loss.value(raw, target);
+    }
+
+    /** Per-example reconstruction loss, {@code [batch]} (a simple anomaly score). */
+    public INDArray reconstructionLossPerExample(INDArray input) {
+        requireBatch(input, "input");
+        INDArray raw = decoder.forward(encode(input)).output();
+        return loss.perExample(raw, input);
+    }
+
+    private void requireBatch(INDArray array, String what) {
+        Objects.requireNonNull(array, what);
+        long[] expected = encoder.inputShape();
+        long[] shape = array.shape();
+        boolean ok = shape.length == expected.length + 1
+                && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), expected);
+        if (!ok) {
+            throw new IllegalArgumentException(what + " must have shape [batch, "
+                    + Arrays.toString(expected).replaceAll("[\\[\\]]", "") + "], got " + Arrays.toString(shape));
+        }
+    }
+
+    /** Accumulates the activation gradients regularizers contribute within one step. */
+    private static final class PenaltyGradients implements GradientSink {
+        private INDArray code;
+        private INDArray features;
+
+        @Override
+        public void addToCode(INDArray gradient) {
+            code = code == null ? gradient.dup() : code.addi(gradient);
+        }
+
+        @Override
+        public void addToFeatures(INDArray gradient) {
+            features = features == null ? gradient.dup() : features.addi(gradient);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.ae4j.nn;
+
+import org.ae4j.spi.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** {@code f(z) = z}; used for linear output layers and logits. */
+public final class Identity implements Activation {
+
+    public static final String NAME = "identity";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray applyInPlace(INDArray z) {
+        return z;
+    }
+
+    @Override
+    public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
+        return outputGradient;
+    }
+}

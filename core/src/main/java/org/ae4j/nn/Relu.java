@@ -1,0 +1,33 @@
+package org.ae4j.nn;
+
+import org.ae4j.spi.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The rectified linear unit {@code f(z) = max(z, 0)}, {@code f′(z) = [z > 0] = [y > 0]}
+ * (Nair &amp; Hinton, 2010). The derivative at 0 is taken as 0.
+ */
+public final class Relu implements Activation {
+
+    public static final String NAME = "relu";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray applyInPlace(INDArray z) {
+        return Transforms.relu(z, false);
+    }
+
+    @Override
+    public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
+        // one native op: outputGradient[i] = output[i] > 0 ? outputGradient[i] : 0
+        Nd4j.exec(new ThresholdReluBp(output, outputGradient, outputGradient, 0.0));
+        return outputGradient;
+    }
+}

@@ -1,0 +1,27 @@
+package org.ae4j.nn;
+
+import org.ae4j.spi.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** The logistic sigmoid {@code σ(z) = 1 / (1 + e^{-z})}, {@code σ′ = y(1 − y)}. */
+public final class Sigmoid implements Activation {
+
+    public static final String NAME = "sigmoid";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray applyInPlace(INDArray z) {
+        return Transforms.sigmoid(z, false);
+    }
+
+    @Override
+    public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
+        INDArray derivative = output.rsub(1.0).muli(output);
+        return outputGradient.muli(derivative);
+    }
+}

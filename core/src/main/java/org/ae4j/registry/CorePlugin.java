@@ -1,0 +1,71 @@
+package org.ae4j.registry;
+
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import org.ae4j.loss.BinaryCrossEntropy;
+import org.ae4j.loss.MeanSquaredError;
+import org.ae4j.nn.DenseSpec;
+import org.ae4j.nn.FanInit;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.LeakyRelu;
+import org.ae4j.nn.Relu;
+import org.ae4j.nn.Sigmoid;
+import org.ae4j.nn.Softplus;
+import org.ae4j.nn.Tanh;
+import org.ae4j.optim.AdamSpec;
+import org.ae4j.optim.RmsPropSpec;
+import org.ae4j.optim.SgdSpec;
+import org.ae4j.spi.Activation;
+import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.spi.Initializer;
+import org.apiguardian.api.API;
+
+/** Core's own components, registered exactly as a third-party plug-in would register its own. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class CorePlugin extends AbstractModule implements Ae4jPlugin {
+
+    @Override
+    protected void configure() {
+        MapBinder<String, Activation> activations = Contributions.activations(binder());
+        activations.addBinding(Identity.NAME).toInstance(new Identity());
+        activations.addBinding(Relu.NAME).toInstance(new Relu());
+        activations.addBinding(LeakyRelu.NAME).toInstance(new LeakyRelu());
+        activations.addBinding(Sigmoid.NAME).toInstance(new Sigmoid());
+        activations.addBinding(Tanh.NAME).toInstance(new Tanh());
+        activations.addBinding(Softplus.NAME).toInstance(new Softplus());
+
+        Contributions.losses(binder()).addBinding(MeanSquaredError.NAME).toInstance(new MeanSquaredError());
+        Contributions.losses(binder()).addBinding(BinaryCrossEntropy.NAME).toInstance(new BinaryCrossEntropy());
+
+        MapBinder<String, Initializer> initializers = Contributions.initializers(binder());
+        for (FanInit init : new FanInit[] {FanInit.XAVIER_UNIFORM, FanInit.XAVIER_NORMAL, FanInit.HE_UNIFORM,
+                FanInit.HE_NORMAL}) {
+            initializers.addBinding(init.name()).toInstance(init);
+        }
+
+        Contributions.optimizers(binder()).addBinding(AdamSpec.TYPE).toInstance(AdamSpec.defaults());
+        Contributions.optimizers(binder()).addBinding(SgdSpec.TYPE).toInstance(SgdSpec.defaults());
+        Contributions.optimizers(binder()).addBinding(RmsPropSpec.TYPE).toInstance(RmsPropSpec.defaults());
+
+        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(DenseSpec.class, DenseSpec.TYPE));
+        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(AdamSpec.class, AdamSpec.TYPE));
+        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(SgdSpec.class, SgdSpec.TYPE));
+        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(RmsPropSpec.class, RmsPropSpec.TYPE));
+    }
+
+    @Override
+    public String pluginName() {
+        return "ae4j-core";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CorePlugin;
+    }
+
+    @Override
+    public int hashCode() {
+        return CorePlugin.class.hashCode();
+    }
+}

@@ -1,0 +1,175 @@
+package org.ae4j.registry;
+
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.ae4j.spi.Activation;
+import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.spi.Initializer;
+import org.ae4j.spi.Loss;
+import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.Variant;
+import org.apiguardian.api.API;
+
+/**
+ * Every named component the loaded plug-ins contribute, answering "give me the X named N".
+ * An unknown name fails with the sorted list of known names; a name contributed twice fails when the
+ * registry is created, naming both contributors. Immutable once built.
+ *
+ * <p>Obtain one with {@link org.ae4j.Ae4j#registry()} (ServiceLoader discovery) or
+ * {@link #of(List)} (explicit plug-ins, e.g. in tests). Zero plug-ins is a valid, empty registry.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Registry {
+
+    private final List<String> pluginNames;
+    private final Map<String, Variant> variants;
+    private final Map<String, Activation> activations;
+    private final Map<String, Loss> losses;
+    private final Map<String, Initializer> initializers;
+    private final Map<String, OptimizerSpec> optimizers;
+    private final Map<String, NamedType> specTypes;
+
+    private Registry(List<String> pluginNames, Injector injector) {
+        this.pluginNames = List.copyOf(pluginNames);
+        this.variants = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Variant>>() { })));
+        this.activations = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Activation>>() { })));
+        this.losses = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Loss>>() { })));
+        this.initializers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Initializer>>() { })));
+        this.optimizers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, OptimizerSpec>>() { })));
+        this.specTypes = indexSpecTypes(injector.getInstance(Key.get(new TypeLiteral<Set<NamedType>>() { })));
+        variants.forEach((name, v) -> requireConsistent("variant", name, v.name()));
+        activations.forEach((name, a) -> requireConsistent("activation", name, a.name()));
+        losses.forEach((name, l) -> requireConsistent("loss", name, l.name()));
+    }
+
+    /**
+     * A registry of exactly these plug-ins.
+     *
+     * @throws IllegalStateException if two plug-ins contribute the same name of the same kind
+     */
+    public static Registry of(List<? extends Ae4jPlugin> plugins) {
+        List<Module> modules = new ArrayList<>(plugins);
+        modules.add(new KindsModule());
+        List<String> names = plugins.stream().map(Ae4jPlugin::pluginName).distinct().toList();
+        try {
+            return new Registry(names, Guice.createInjector(modules));
+        } catch (CreationException e) {
+            throw new IllegalStateException("plug-ins " + names + " contribute conflicting components: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the plug-ins this registry was built from, in load order. */
+    public List<String> pluginNames() {
+        return pluginNames;
+    }
+
+    public Variant variant(String name) {
+        return lookup("variant", variants, name);
+    }
+
+    public Activation activation(String name) {
+        return lookup("activation", activations, name);
+    }
+
+    public Loss loss(String name) {
+        return lookup("loss", losses, name);
+    }
+
+    public Initializer initializer(String name) {
+        return lookup("initializer", initializers, name);
+    }
+
+    /** The default configuration of the optimizer named {@code name}. */
+    public OptimizerSpec optimizer(String name) {
+        return lookup("optimizer", optimizers, name);
+    }
+
+    public SortedSet<String> variantNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(variants.keySet()));
+    }
+
+    public SortedSet<String> activationNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(activations.keySet()));
+    }
+
+    public SortedSet<String> lossNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(losses.keySet()));
+    }
+
+    public SortedSet<String> initializerNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(initializers.keySet()));
+    }
+
+    public SortedSet<String> optimizerNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(optimizers.keySet()));
+    }
+
+    /** Spec record types with their stable names, sorted by name, for configuration (de)serialisation. */
+    public List<NamedType> specTypes() {
+        return List.copyOf(specTypes.values());
+    }
+
+    private static <T> T lookup(String kind, Map<String, T> map, String name) {
+        T found = map.get(name);
+        if (found == null) {
+            throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known " + kind + "s: "
+                    + (map.isEmpty() ? "(none: is the plug-in that provides it on the classpath?)"
+                    : String.join(", ", map.keySet())));
+        }
+        return found;
+    }
+
+    private static <T> Map<String, T> sorted(Map<String, T> map) {
+        return Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    private static Map<String, NamedType> indexSpecTypes(Set<NamedType> types) {
+        Map<String, NamedType> byName = new HashMap<>();
+        for (NamedType type : types) {
+            if (type.getName() == null || type.getName().isBlank()) {
+                throw new IllegalStateException("spec type " + type.getType().getName() + " is registered without a name");
+            }
+            NamedType previous = byName.putIfAbsent(type.getName(), type);
+            if (previous != null && previous.getType() != type.getType()) {
+                throw new IllegalStateException("spec type name '" + type.getName() + "' is registered by both "
+                        + previous.getType().getName() + " and " + type.getType().getName());
+            }
+        }
+        return Collections.unmodifiableMap(new TreeMap<>(byName));
+    }
+
+    private static void requireConsistent(String kind, String key, String selfName) {
+        if (!key.equals(selfName)) {
+            throw new IllegalStateException(kind + " registered as '" + key + "' calls itself '" + selfName + "'");
+        }
+    }
+
+    /** Declares every kind's binder so that kinds nobody contributes to are empty, not missing. */
+    private static final class KindsModule extends AbstractModule {
+        @Override
+        protected void configure() {
+            Contributions.variants(binder());
+            Contributions.activations(binder());
+            Contributions.losses(binder());
+            Contributions.initializers(binder());
+            Contributions.optimizers(binder());
+            Contributions.specTypes(binder());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.ae4j.spi;
+
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Where a {@link Regularizer} adds the gradients of its penalty that flow through the network.
+ * Gradients with respect to parameters are added directly into {@link Parameter#gradient()}.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface GradientSink {
+
+    /** Adds {@code ∂penalty/∂z}, shape {@code [batch, codeSize]}, to the code's gradient. */
+    void addToCode(INDArray gradient);
+
+    /** Adds {@code ∂penalty/∂h}, the gradient with respect to the encoder's output features. */
+    void addToFeatures(INDArray gradient);
+}

@@ -1,0 +1,17 @@
+package org.ae4j.spi;
+
+import org.apiguardian.api.API;
+
+/** The immutable configuration of a {@link Layer}, registered under a stable {@link #type()} name. */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface LayerSpec {
+
+    /** The registered type name, e.g. {@code "dense"}. */
+    String type();
+
+    /** Per-example output shape for the given per-example input shape (validates the input). */
+    long[] outputShape(long[] inputShape);
+
+    /** A new layer with freshly initialised parameters. */
+    Layer build(String name, long[] inputShape, BuildContext context);
+}

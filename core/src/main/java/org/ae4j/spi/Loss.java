@@ -1,0 +1,30 @@
+package org.ae4j.spi;
+
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A reconstruction loss {@code L(output, target)} over a batch {@code [batch, …]}.
+ *
+ * <p>{@code output} is the decoder's raw output: data-space values for MSE, logits for the
+ * logits-stable binary cross-entropy. {@link #reconstruction} maps it to data space. Implementations
+ * are stateless and document their reduction (e.g. mean over every element).
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface Loss {
+
+    /** The registered name, e.g. {@code "mse"}. */
+    String name();
+
+    /** The loss and its gradient with respect to {@code output}. Neither argument is modified. */
+    LossResult evaluate(INDArray output, INDArray target);
+
+    /** The loss without its gradient. */
+    double value(INDArray output, INDArray target);
+
+    /** The per-example loss, {@code [batch]}, on the same scale as {@link #value} (for scoring). */
+    INDArray perExample(INDArray output, INDArray target);
+
+    /** Maps the raw output to data space (identity for MSE, the sigmoid for logits). Returns a new array. */
+    INDArray reconstruction(INDArray output);
+}

@@ -1,0 +1,70 @@
+package org.ae4j.spi;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trainable array together with the gradient buffer that backward passes accumulate into.
+ *
+ * <p>Lifecycle within one training step: the trainer calls {@link #zeroGradient()}, backward passes
+ * add {@code ∂L/∂value} into {@link #gradient()}, and an {@link Optimizer} updates {@link #value()}
+ * in place. Both arrays are owned by the parameter and never replaced, so optimizers may key their
+ * state on the parameter's identity.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Parameter {
+
+    /** What a parameter is for; weight decay, for example, applies to weights only. */
+    public enum Kind { WEIGHT, BIAS }
+
+    private final String name;
+    private final Kind kind;
+    private final INDArray value;
+    private final INDArray gradient;
+
+    /**
+     * @param name  unique dotted name within a model, e.g. {@code "encoder.0.W"}
+     * @param kind  weight or bias
+     * @param value the initial value; the parameter takes ownership of this array
+     */
+    public Parameter(String name, Kind kind, INDArray value) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.value = Objects.requireNonNull(value, "value");
+        this.gradient = Nd4j.zeros(value.dataType(), value.shape());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The live value, updated in place by optimizers. */
+    public INDArray value() {
+        return value;
+    }
+
+    /** The gradient accumulated since the last {@link #zeroGradient()}. */
+    public INDArray gradient() {
+        return gradient;
+    }
+
+    /** Sets the gradient buffer to zero, in place. */
+    public void zeroGradient() {
+        gradient.assign(0);
+    }
+
+    public long length() {
+        return value.length();
+    }
+
+    @Override
+    public String toString() {
+        return name + java.util.Arrays.toString(value.shape());
+    }
+}

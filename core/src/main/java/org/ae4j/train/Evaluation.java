@@ -1,0 +1,37 @@
+package org.ae4j.train;
+
+import org.ae4j.data.Dataset;
+import org.ae4j.model.Autoencoder;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Whole-dataset metrics of a trained model, computed in batches. */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Evaluation {
+
+    private Evaluation() {
+    }
+
+    /** The model's reconstruction loss (deterministic path), averaged over every example. */
+    public static double reconstructionLoss(Autoencoder model, Dataset data, int batchSize) {
+        double sum = 0;
+        for (INDArray batch : data.batches(batchSize)) {
+            sum += model.reconstructionLoss(batch, batch) * batch.size(0);
+        }
+        return sum / data.size();
+    }
+
+    /**
+     * Mean squared error between the data and its reconstruction in data space, per element — the
+     * figure autoencoder papers call "test MSE", whatever loss the model was trained with.
+     */
+    public static double meanSquaredError(Autoencoder model, Dataset data, int batchSize) {
+        double sum = 0;
+        for (INDArray batch : data.batches(batchSize)) {
+            INDArray diff = model.reconstruct(batch).subi(batch);
+            double norm = diff.norm2Number().doubleValue();
+            sum += norm * norm;
+        }
+        return sum / (data.size() * (double) data.exampleLength());
+    }
+}

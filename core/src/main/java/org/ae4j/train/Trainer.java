@@ -1,0 +1,179 @@
+package org.ae4j.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ae4j.data.Dataset;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.model.StepLoss;
+import org.ae4j.spi.Optimizer;
+import org.ae4j.spi.Parameter;
+import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains an {@link Autoencoder}: epochs of shuffled mini-batches, optional validation with early
+ * stopping (restoring the best parameters), optional gradient clipping by global norm, and a guard
+ * that stops on a non-finite loss before the diverging update is applied.
+ *
+ * <p>Reproducible: shuffling, splitting and stochastic layers draw from streams split off
+ * {@link TrainingConfig#seed()}, so one seed gives bit-identical losses on one machine with one thread
+ * setting. A trainer holds no state between calls to {@code fit}, so one trainer can serve many runs.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Trainer {
+
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners;
+
+    public Trainer(TrainingConfig config, List<? extends TrainingListener> listeners) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listeners = List.copyOf(listeners);
+    }
+
+    public Trainer(TrainingConfig config) {
+        this(config, List.of());
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains on {@code data}, holding out {@link TrainingConfig#validationFraction()} of it for
+     * validation (none when the fraction is 0).
+     */
+    public TrainingResult fit(Autoencoder model, Optimizer optimizer, Dataset data) {
+        if (config.validationFraction() == 0) {
+            return run(model, optimizer, data, null);
+        }
+        Dataset.Split split = data.split(config.validationFraction(), new RandomSource(config.seed()).split("validation-split"));
+        return run(model, optimizer, split.train(), split.validation());
+    }
+
+    /** Trains on {@code train}, validating on {@code validation}; the validation fraction is ignored. */
+    public TrainingResult fit(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation) {
+        return run(model, optimizer, train, Objects.requireNonNull(validation, "validation"));
+    }
+
+    private TrainingResult run(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(optimizer, "optimizer");
+        DataType type = model.parameters().isEmpty() ? train.dataType() : model.parameters().get(0).value().dataType();
+        Dataset trainData = train.castTo(type);
+        Dataset validationData = validation == null ? null : validation.castTo(type);
+        requireShape(model, trainData, "training");
+        if (validationData != null) {
+            requireShape(model, validationData, "validation");
+        }
+        if (config.patience() > 0 && validationData == null) {
+            throw new IllegalArgumentException("early stopping (patience " + config.patience()
+                    + ") needs validation data: set validationFraction > 0 or pass a validation set");
+        }
+
+        RandomSource root = new RandomSource(config.seed());
+        RandomSource shuffling = root.split("shuffle");
+        RandomSource stochastic = root.split("model");
+        listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
+
+        List<EpochMetrics> history = new ArrayList<>();
+        List<INDArray> bestParameters = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int epochsWithoutImprovement = 0;
+        boolean stoppedEarly = false;
+        int batches = trainData.batchCount(config.batchSize());
+
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long start = System.nanoTime();
+            Dataset shuffled = trainData.shuffled(shuffling);
+            double lossSum = 0;
+            long examples = 0;
+            int batchIndex = 0;
+            for (INDArray batch : shuffled.batches(config.batchSize())) {
+                batchIndex++;
+                StepLoss loss = model.computeGradients(batch, batch, stochastic);
+                if (!Double.isFinite(loss.total())) {
+                    throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
+                            + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
+                }
+                if (config.clipNorm() > 0) {
+                    clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                }
+                optimizer.step(model.parameters());
+                long n = batch.size(0);
+                lossSum += loss.total() * n;
+                examples += n;
+                BatchProgress progress = new BatchProgress(epoch, config.epochs(), batchIndex, batches, examples,
+                        System.nanoTime() - start, loss.total());
+                listeners.forEach(l -> l.onBatchEnd(progress));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double validationLoss = validationData == null ? Double.NaN : Evaluation.reconstructionLoss(model, validationData, config.batchSize());
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / examples, validationLoss, examples, seconds);
+            history.add(metrics);
+            listeners.forEach(l -> l.onEpochEnd(metrics));
+
+            if (validationData != null && validationLoss < bestLoss - config.minDelta()) {
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                epochsWithoutImprovement = 0;
+                if (config.patience() > 0) {
+                    bestParameters = snapshot(model.parameters());
+                }
+            } else if (validationData != null) {
+                epochsWithoutImprovement++;
+            }
+            if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) {
+                stoppedEarly = epoch < config.epochs();
+                break;
+            }
+        }
+        int heldEpoch = history.size();
+        if (bestParameters != null && bestEpoch != history.size()) {
+            restore(model.parameters(), bestParameters);
+            heldEpoch = bestEpoch;
+        }
+        TrainingResult result = new TrainingResult(history, heldEpoch, stoppedEarly);
+        listeners.forEach(l -> l.onTrainingEnd(result));
+        return result;
+    }
+
+    private static void requireShape(Autoencoder model, Dataset data, String what) {
+        if (!java.util.Arrays.equals(model.inputShape(), data.exampleShape())) {
+            throw new IllegalArgumentException("the model takes examples of shape " + java.util.Arrays.toString(model.inputShape())
+                    + ", but the " + what + " data has " + java.util.Arrays.toString(data.exampleShape()));
+        }
+    }
+
+    /** Scales every gradient by {@code maxNorm / ‖g‖} when the global norm {@code ‖g‖} exceeds {@code maxNorm}. */
+    private static void clipGradients(List<Parameter> parameters, double maxNorm, int epoch, int batch) {
+        double sumOfSquares = 0;
+        for (Parameter p : parameters) {
+            double norm = p.gradient().norm2Number().doubleValue();
+            sumOfSquares += norm * norm;
+        }
+        double norm = Math.sqrt(sumOfSquares);
+        if (!Double.isFinite(norm)) {
+            throw new DivergenceException(epoch, batch, "gradient norm is " + norm);
+        }
+        if (norm > maxNorm) {
+            double scale = maxNorm / norm;
+            for (Parameter p : parameters) {
+                p.gradient().muli(scale);
+            }
+        }
+    }
+
+    private static List<INDArray> snapshot(List<Parameter> parameters) {
+        return parameters.stream().map(p -> p.value().dup()).toList();
+    }
+
+    private static void restore(List<Parameter> parameters, List<INDArray> values) {
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).value().assign(values.get(i));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.ae4j.train;
+
+import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
+
+/**
+ * How to train: epochs of shuffled mini-batches, an optional validation split with early stopping,
+ * optional gradient clipping, and the seed every random decision derives from.
+ *
+ * @param epochs             passes over the training data, ≥ 1
+ * @param batchSize          examples per step, ≥ 1 (the last batch of an epoch may be smaller)
+ * @param validationFraction share of the data held out for validation when no validation set is
+ *                           given, in [0, 1); 0 disables validation (and early stopping)
+ * @param patience           stop after this many epochs without a validation improvement larger than
+ *                           {@code minDelta}, and restore the best parameters; 0 disables early stopping
+ * @param minDelta           the smallest decrease of the validation loss that counts, ≥ 0
+ * @param clipNorm           rescale the gradient when its global L2 norm exceeds this, &gt; 0; 0 disables
+ * @param seed               the seed of shuffling, splitting and stochastic layers
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record TrainingConfig(int epochs, int batchSize, double validationFraction, int patience, double minDelta,
+                             double clipNorm, long seed) {
+
+    public TrainingConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validationFraction must be in [0, 1), got " + validationFraction);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be >= 0 (0 disables early stopping), got " + patience);
+        }
+        if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
+            throw new IllegalArgumentException("minDelta must be a finite number >= 0, got " + minDelta);
+        }
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("clipNorm must be a finite number >= 0 (0 disables clipping), got " + clipNorm);
+        }
+    }
+
+    /** 10 epochs of 256, 10% validation, no early stopping, no clipping, {@link RandomSource#DEFAULT_SEED}. */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED);
+    }
+
+    public TrainingConfig withEpochs(int epochs) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+
+    public TrainingConfig withBatchSize(int batchSize) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+
+    public TrainingConfig withValidationFraction(double validationFraction) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+
+    public TrainingConfig withEarlyStopping(int patience, double minDelta) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+
+    public TrainingConfig withClipNorm(double clipNorm) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+
+    public TrainingConfig withSeed(long seed) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+    }
+}

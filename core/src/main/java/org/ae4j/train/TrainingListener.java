@@ -1,0 +1,24 @@
+package org.ae4j.train;
+
+import org.apiguardian.api.API;
+
+/**
+ * Observes a training run. Called on the training thread; keep {@link #onBatchEnd} cheap (it runs
+ * after every step). Every method has an empty default.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface TrainingListener {
+
+    /** Before the first epoch. */
+    default void onTrainingStart(TrainingConfig config, long trainExamples, long validationExamples) {
+    }
+
+    default void onBatchEnd(BatchProgress progress) {
+    }
+
+    default void onEpochEnd(EpochMetrics metrics) {
+    }
+
+    default void onTrainingEnd(TrainingResult result) {
+    }
+}

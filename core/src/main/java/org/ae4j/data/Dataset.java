@@ -15,9 +15,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * Examples {@code [n, …]} (C order) with optional integer class labels (for evaluation only).
- * Features are checked once, when the dataset is made: rank ≥ 2, at least one example, every value
- * finite. A dataset never modifies its arrays; its batches are views.
+ * Examples {@code [n, …]} with optional integer class labels (for evaluation only). Features are
+ * checked once, when the dataset is made: rank ≥ 2, at least one example, every value finite; an
+ * array that is a view or not in C order is copied once then. A dataset never modifies its arrays;
+ * its batches are views.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Dataset {
@@ -26,10 +27,11 @@ public final class Dataset {
     private final int[] labels;
 
     private Dataset(INDArray features, int[] labels, boolean validated) {
-        this.features = Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(features, "features");
+        this.features = validated || (features.ordering() == 'c' && !features.isView()) ? features : features.dup('c');
         this.labels = labels;
         if (!validated) {
-            validate(features, labels);
+            validate(this.features, labels);
         }
     }
 
@@ -50,9 +52,6 @@ public final class Dataset {
         }
         if (!features.dataType().isFPType()) {
             throw new IllegalArgumentException("features must be floating point, got " + features.dataType());
-        }
-        if (features.ordering() != 'c' || features.isView()) {
-            throw new IllegalArgumentException("features must be a C-ordered array that is not a view; use dup('c')");
         }
         long bad = Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isNan())).getLong(0)
                 + Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isInfinite())).getLong(0);

@@ -128,11 +128,15 @@ public final class Registry {
     private static <T> T lookup(String kind, Map<String, T> map, String name) {
         T found = map.get(name);
         if (found == null) {
-            throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known " + kind + "s: "
+            throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; known " + plural(kind) + ": "
                     + (map.isEmpty() ? "(none: is the plug-in that provides it on the classpath?)"
                     : String.join(", ", map.keySet())));
         }
         return found;
+    }
+
+    private static String plural(String kind) {
+        return kind.endsWith("s") ? kind + "es" : kind + "s";
     }
 
     private static <T> Map<String, T> sorted(Map<String, T> map) {

@@ -1,0 +1,114 @@
+package org.ae4j.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.ae4j.TestArrays;
+import org.ae4j.check.GradientCheck;
+import org.ae4j.registry.CorePlugin;
+import org.ae4j.registry.Registry;
+import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.Layer;
+import org.ae4j.spi.RandomSource;
+import org.ae4j.spi.Trace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class DenseTest {
+
+    static final Registry REGISTRY = Registry.of(List.of(new CorePlugin()));
+
+    static BuildContext doubles(long seed) {
+        return new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(seed));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"identity", "relu", "leaky-relu", "sigmoid", "tanh", "softplus"})
+    void gradientsMatchFiniteDifferences(String activation) {
+        Layer dense = new DenseSpec(5, activation).build("d", new long[] {7}, doubles(1));
+        dense.parameters().forEach(p -> p.value().addi(TestArrays.gaussian(3, 0.1, p.value().shape())));
+        GradientCheck.Report report = GradientCheck.block(dense, TestArrays.gaussian(2, 1.0, 4, 7),
+                GradientCheck.Options.defaults());
+        assertThat(report.passed()).as(report.toString()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(7 * 5 + 5 + 4 * 7);
+    }
+
+    @Test
+    void computesXTimesWPlusBThenActivation() {
+        INDArray w = Nd4j.create(new double[][] {{1, -1}, {2, 0.5}});
+        INDArray b = Nd4j.create(new double[][] {{0.5, -3}});
+        Dense dense = new Dense("d", new Relu(), w, b);
+        INDArray y = dense.forward(Nd4j.create(new double[][] {{1, 1}, {-1, 2}})).output();
+        // row 0: [1+2+0.5, -1+0.5-3] = [3.5, -3.5] → relu → [3.5, 0]; row 1: [-1+4+0.5, 1+1-3] = [3.5, -1] → [3.5, 0]
+        assertThat(y.toDoubleMatrix()).isDeepEqualTo(new double[][] {{3.5, 0}, {3.5, 0}});
+    }
+
+    @Test
+    void doesNotModifyItsInputForwardOrBackward() {
+        Layer dense = new DenseSpec(3, "sigmoid").build("d", new long[] {4}, doubles(5));
+        INDArray x = TestArrays.gaussian(9, 1.0, 2, 4);
+        INDArray copy = x.dup();
+        Trace trace = dense.forward(x);
+        dense.backward(trace, Nd4j.onesLike(trace.output()));
+        assertThat(x).isEqualTo(copy);
+    }
+
+    @Test
+    void accumulatesGradientsAcrossBackwardCalls() {
+        Layer dense = new DenseSpec(3, "tanh").build("d", new long[] {4}, doubles(5));
+        INDArray x = TestArrays.gaussian(9, 1.0, 2, 4);
+        Trace trace = dense.forward(x);
+        dense.backward(trace, Nd4j.onesLike(trace.output()));
+        INDArray once = dense.parameters().get(0).gradient().dup();
+        dense.backward(dense.forward(x), Nd4j.onesLike(trace.output()));
+        assertThat(dense.parameters().get(0).gradient().getDouble(0, 0)).isCloseTo(2 * once.getDouble(0, 0), within(1e-12));
+    }
+
+    @Test
+    void rejectsAnInputOfTheWrongWidthNamingTheLayer() {
+        Layer dense = new DenseSpec(3, "relu").build("encoder.2", new long[] {64}, doubles(1));
+        assertThatThrownBy(() -> dense.forward(Nd4j.zeros(DataType.DOUBLE, 8, 128)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("layer 'encoder.2' expects input [batch, 64], got [8, 128]");
+    }
+
+    @Test
+    void initialisesWithTheSeed() {
+        INDArray a = new DenseSpec(8, "relu").build("d", new long[] {16}, doubles(3)).parameters().get(0).value();
+        INDArray b = new DenseSpec(8, "relu").build("d", new long[] {16}, doubles(3)).parameters().get(0).value();
+        INDArray c = new DenseSpec(8, "relu").build("d", new long[] {16}, doubles(4)).parameters().get(0).value();
+        assertThat(a).isEqualTo(b);
+        assertThat(a).isNotEqualTo(c);
+    }
+
+    @Test
+    void heInitialisationHasTheVarianceTwoOverFanIn() {
+        INDArray w = FanInit.HE_NORMAL.initialize(new long[] {400, 300}, 400, 300, DataType.DOUBLE, new RandomSource(1));
+        assertThat(w.varNumber().doubleValue()).isCloseTo(2.0 / 400, within(0.05 * 2.0 / 400));
+        INDArray u = FanInit.XAVIER_UNIFORM.initialize(new long[] {400, 300}, 400, 300, DataType.DOUBLE, new RandomSource(1));
+        double limit = Math.sqrt(6.0 / 700);
+        assertThat(u.maxNumber().doubleValue()).isLessThanOrEqualTo(limit);
+        assertThat(u.minNumber().doubleValue()).isGreaterThanOrEqualTo(-limit);
+        assertThat(u.varNumber().doubleValue()).isCloseTo(2.0 / 700, within(0.05 * 2.0 / 700));
+    }
+
+    @Test
+    void rejectsNonPositiveUnits() {
+        assertThatThrownBy(() -> new DenseSpec(0, "relu"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dense units must be >= 1, got 0");
+    }
+
+    @Test
+    void unknownActivationNamesTheKnownOnes() {
+        assertThatThrownBy(() -> new DenseSpec(3, "rleu").build("d", new long[] {4}, doubles(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown activation 'rleu'; known activations: identity, leaky-relu, relu, sigmoid, softplus, tanh");
+    }
+}

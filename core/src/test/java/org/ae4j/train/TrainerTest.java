@@ -1,0 +1,185 @@
+package org.ae4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ae4j.TestArrays;
+import org.ae4j.data.Dataset;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.model.TinyModels;
+import org.ae4j.optim.AdamSpec;
+import org.ae4j.optim.SgdSpec;
+import org.ae4j.spi.Optimizer;
+import org.ae4j.spi.Parameter;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrainerTest {
+
+    static Dataset data(int n, int width, long seed) {
+        return Dataset.of(TestArrays.uniform(seed, 0, 1, n, width).castTo(DataType.FLOAT));
+    }
+
+    /** Data on a 2-d manifold in 12 dimensions, which a 4-d code can learn: x = σ(A·u). */
+    static Dataset structured(int n, long seed) {
+        INDArray u = TestArrays.gaussian(seed, 1.0, n, 2);
+        INDArray a = TestArrays.gaussian(seed + 1, 2.0, 2, 12);
+        return Dataset.of(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(u.mmul(a)).castTo(DataType.FLOAT));
+    }
+
+    static Autoencoder model(long seed) {
+        return TinyModels.dense(12, 8, 4, "sigmoid", "mse", DataType.FLOAT, seed, List.of());
+    }
+
+    static TrainingConfig config() {
+        return TrainingConfig.defaults().withEpochs(4).withBatchSize(16).withSeed(7);
+    }
+
+    private static List<Double> losses(TrainingResult result) {
+        List<Double> all = new ArrayList<>();
+        result.history().forEach(m -> {
+            all.add(m.trainLoss());
+            all.add(m.validationLoss());
+        });
+        return all;
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalLosses() {
+        Dataset d = data(200, 12, 1);
+        TrainingResult a = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult b = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(), d);
+        assertThat(losses(a)).containsExactlyElementsOf(losses(b));
+        TrainingResult c = new Trainer(config().withSeed(8)).fit(model(3), AdamSpec.defaults().create(), d);
+        assertThat(losses(c)).isNotEqualTo(losses(a));
+    }
+
+    @Test
+    void lossDecreasesOnLearnableData() {
+        TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(),
+                structured(400, 2));
+        assertThat(result.last().trainLoss()).isLessThan(0.3 * result.history().get(0).trainLoss());
+        assertThat(result.last().validationLoss()).isLessThan(0.3 * result.history().get(0).validationLoss());
+        assertThat(result.history()).hasSize(20);
+        assertThat(result.stoppedEarly()).isFalse();
+    }
+
+    @Test
+    void guardStopsOnDivergenceWithoutApplyingTheDivergingUpdate() {
+        Autoencoder model = TinyModels.dense(12, 8, 4, "identity", "mse", DataType.FLOAT, 3, List.of());
+        Dataset huge = Dataset.of(TestArrays.uniform(1, 0, 1e4, 64, 12).castTo(DataType.FLOAT));
+        List<INDArray> beforeEachStep = new ArrayList<>();
+        Optimizer sgd = new SgdSpec(10.0, 0.0, false).create();
+        Optimizer recording = new Optimizer() {
+            @Override
+            public void step(List<Parameter> parameters) {
+                sgd.step(parameters);
+                beforeEachStep.clear();
+                parameters.forEach(p -> beforeEachStep.add(p.value().dup()));
+            }
+
+            @Override
+            public long iterations() {
+                return sgd.iterations();
+            }
+        };
+        TrainingConfig config = config().withEpochs(50).withValidationFraction(0);
+        assertThatThrownBy(() -> new Trainer(config).fit(model, recording, huge))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageStartingWith("training diverged at epoch ")
+                .hasMessageContaining("loss is ");
+        for (int i = 0; i < beforeEachStep.size(); i++) {
+            assertThat(model.parameters().get(i).value()).isEqualTo(beforeEachStep.get(i));
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceAndRestoresTheBestParameters() {
+        List<List<INDArray>> perEpoch = new ArrayList<>();
+        Autoencoder model = model(3);
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochMetrics metrics) {
+                perEpoch.add(model.parameters().stream().map(p -> p.value().dup()).toList());
+            }
+        };
+        // a minimum improvement no epoch can reach: only the first epoch counts as an improvement
+        TrainingConfig config = config().withEpochs(10).withValidationFraction(0.2).withEarlyStopping(2, 1e6);
+        TrainingResult result = new Trainer(config, List.of(recorder)).fit(model, AdamSpec.defaults().create(), data(200, 12, 1));
+        assertThat(result.history()).hasSize(3);
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.bestEpoch()).isEqualTo(1);
+        for (int i = 0; i < model.parameters().size(); i++) {
+            assertThat(model.parameters().get(i).value()).isEqualTo(perEpoch.get(0).get(i));
+        }
+    }
+
+    @Test
+    void earlyStoppingNeedsValidationData() {
+        TrainingConfig config = config().withValidationFraction(0).withEarlyStopping(2, 0);
+        assertThatThrownBy(() -> new Trainer(config).fit(model(1), AdamSpec.defaults().create(), data(50, 12, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("early stopping (patience 2) needs validation data: set validationFraction > 0 or pass a validation set");
+    }
+
+    @Test
+    void clipsTheGlobalGradientNorm() {
+        double clip = 1e-3;
+        List<Double> norms = new ArrayList<>();
+        Optimizer adam = AdamSpec.defaults().create();
+        Optimizer measuring = new Optimizer() {
+            @Override
+            public void step(List<Parameter> parameters) {
+                double sum = 0;
+                for (Parameter p : parameters) {
+                    sum += Math.pow(p.gradient().norm2Number().doubleValue(), 2);
+                }
+                norms.add(Math.sqrt(sum));
+                adam.step(parameters);
+            }
+
+            @Override
+            public long iterations() {
+                return adam.iterations();
+            }
+        };
+        new Trainer(config().withClipNorm(clip)).fit(model(1), measuring, data(100, 12, 1));
+        assertThat(norms).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(clip * 1.0001));
+    }
+
+    @Test
+    void reportsProgressForEveryBatch() {
+        List<BatchProgress> seen = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onBatchEnd(BatchProgress progress) {
+                seen.add(progress);
+            }
+        };
+        new Trainer(config().withValidationFraction(0), List.of(listener, new ProgressLogger()))
+                .fit(model(1), AdamSpec.defaults().create(), data(100, 12, 1));
+        assertThat(seen).hasSize(4 * 7);
+        BatchProgress last = seen.get(seen.size() - 1);
+        assertThat(last.epoch()).isEqualTo(4);
+        assertThat(last.batch()).isEqualTo(7);
+        assertThat(last.examples()).isEqualTo(100);
+        assertThat(last.etaSeconds()).isZero();
+    }
+
+    @Test
+    void rejectsDataOfTheWrongShape() {
+        assertThatThrownBy(() -> new Trainer(config()).fit(model(1), AdamSpec.defaults().create(), data(50, 13, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the model takes examples of shape [12], but the training data has [13]");
+    }
+
+    @Test
+    void rejectsInvalidConfiguration() {
+        assertThatThrownBy(() -> config().withEpochs(-1)).hasMessage("epochs must be >= 1, got -1");
+        assertThatThrownBy(() -> config().withBatchSize(0)).hasMessage("batchSize must be >= 1, got 0");
+        assertThatThrownBy(() -> config().withValidationFraction(1.0)).hasMessage("validationFraction must be in [0, 1), got 1.0");
+    }
+}

@@ -1,0 +1,71 @@
+package org.ae4j.vanilla;
+
+import java.util.List;
+import java.util.Objects;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.nn.IdentityBottleneck;
+import org.ae4j.nn.Sequential;
+import org.ae4j.optim.AdamSpec;
+import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.Variant;
+import org.ae4j.train.TrainingConfig;
+import org.apiguardian.api.API;
+
+/**
+ * The {@code vanilla} variant: a deep dense autoencoder (Hinton &amp; Salakhutdinov, 2006, trained
+ * end to end rather than layer-wise), by default 784-128-64-32 ReLU with a mirrored decoder, sigmoid
+ * output and MSE, trained with Adam (lr 1e-3) on batches of 256.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class VanillaVariant implements Variant {
+
+    public static final String NAME = "vanilla";
+
+    private final VanillaSpec spec;
+
+    public VanillaVariant(VanillaSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    public VanillaVariant() {
+        this(VanillaSpec.defaults());
+    }
+
+    public VanillaSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "deep dense autoencoder, " + spec.encoderSizes() + " " + spec.activation() + ", mirrored decoder, "
+                + spec.loss();
+    }
+
+    @Override
+    public Autoencoder build(long inputSize, BuildContext context) {
+        if (inputSize < 1 || inputSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("vanilla needs a positive input size, got " + inputSize);
+        }
+        long[] input = {inputSize};
+        Sequential encoder = Sequential.build("encoder", input, spec.encoderLayers(), context);
+        Sequential decoder = Sequential.build("decoder", encoder.outputShape(), spec.decoderLayers((int) inputSize), context);
+        return new Autoencoder(encoder, new IdentityBottleneck(spec.codeSize()), decoder,
+                context.registry().loss(spec.loss()), List.of());
+    }
+
+    @Override
+    public OptimizerSpec optimizer() {
+        return AdamSpec.defaults();
+    }
+
+    @Override
+    public TrainingConfig training() {
+        return TrainingConfig.defaults().withBatchSize(256);
+    }
+}

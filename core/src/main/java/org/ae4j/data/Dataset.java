@@ -181,6 +181,44 @@ public final class Dataset {
         };
     }
 
+    /**
+     * The examples in a random order, in batches of {@code batchSize} (the last may be smaller),
+     * gathered by one native op per batch into buffers that are <em>reused</em>: a batch is valid
+     * until the iterator's next call to {@code next()}. Copy it ({@code dup()}) to keep it. This is
+     * the training loop's path: it allocates nothing per batch.
+     */
+    public Iterable<INDArray> shuffledBatches(int batchSize, RandomSource random) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        int[] order = random.permutation(size());
+        INDArray rows = features.reshape('c', size(), exampleLength());
+        int full = Math.min(batchSize, size());
+        INDArray fullBuffer = Nd4j.createUninitialized(features.dataType(), full, exampleLength());
+        int rest = size() % full;
+        INDArray restBuffer = rest == 0 ? null : Nd4j.createUninitialized(features.dataType(), rest, exampleLength());
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public INDArray next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int end = Math.min(next + full, size());
+                INDArray buffer = end - next == full ? fullBuffer : restBuffer;
+                Nd4j.pullRows(rows, buffer, 1, Arrays.copyOfRange(order, next, end));
+                next = end;
+                return features.rank() == 2 ? buffer : buffer.reshape('c', withRows(buffer.size(0)));
+            }
+        };
+    }
+
     /** Number of batches {@link #batches} yields. */
     public int batchCount(int batchSize) {
         return (size() + batchSize - 1) / batchSize;

@@ -88,11 +88,10 @@ public final class Trainer {
 
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            Dataset shuffled = trainData.shuffled(shuffling);
             double lossSum = 0;
             long examples = 0;
             int batchIndex = 0;
-            for (INDArray batch : shuffled.batches(config.batchSize())) {
+            for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
                 batchIndex++;
                 StepLoss loss = model.computeGradients(batch, batch, stochastic);
                 if (!Double.isFinite(loss.total())) {

@@ -50,6 +50,38 @@ class DatasetTest {
     }
 
     @Test
+    void shuffledBatchesVisitEveryExampleOnceInASeededOrder() {
+        Dataset data = rows(10);
+        List<Double> seen = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (INDArray batch : data.shuffledBatches(4, new RandomSource(3))) {
+            sizes.add(batch.size(0));
+            for (int i = 0; i < batch.size(0); i++) {
+                assertThat(batch.getDouble(i, 1)).isEqualTo(-batch.getDouble(i, 0));
+                seen.add(batch.getDouble(i, 0));
+            }
+        }
+        assertThat(sizes).containsExactly(4L, 4L, 2L);
+        assertThat(seen).containsExactlyInAnyOrder(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0);
+        assertThat(seen).isNotEqualTo(List.of(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0));
+        List<Double> again = new ArrayList<>();
+        for (INDArray batch : data.shuffledBatches(4, new RandomSource(3))) {
+            for (int i = 0; i < batch.size(0); i++) {
+                again.add(batch.getDouble(i, 0));
+            }
+        }
+        assertThat(again).isEqualTo(seen);
+    }
+
+    @Test
+    void shuffledBatchesKeepTheExampleShape() {
+        Dataset images = Dataset.of(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 1, 3, 3));
+        for (INDArray batch : images.shuffledBatches(2, new RandomSource(1))) {
+            assertThat(batch.shape()).hasSize(4).endsWith(1, 3, 3);
+        }
+    }
+
+    @Test
     void splitIsADisjointSeededPartitionKeepingLabels() {
         Dataset data = rows(100);
         Dataset.Split a = data.split(0.2, new RandomSource(1));

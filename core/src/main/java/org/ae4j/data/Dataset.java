@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -157,28 +158,8 @@ public final class Dataset {
 
     /** Consecutive batches of {@code batchSize} examples (the last may be smaller), as views. */
     public Iterable<INDArray> batches(int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
-        return () -> new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < size();
-            }
-
-            @Override
-            public INDArray next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int end = Math.min(next + batchSize, size());
-                INDArray batch = features.get(NDArrayIndex.interval(next, end));
-                next = end;
-                return batch;
-            }
-        };
+        requireBatchSize(batchSize);
+        return () -> new BatchIterator(batchSize, (from, to) -> features.get(NDArrayIndex.interval(from, to)));
     }
 
     /**
@@ -188,35 +169,52 @@ public final class Dataset {
      * the training loop's path: it allocates nothing per batch.
      */
     public Iterable<INDArray> shuffledBatches(int batchSize, RandomSource random) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
+        requireBatchSize(batchSize);
         int[] order = random.permutation(size());
         INDArray rows = features.reshape('c', size(), exampleLength());
         int full = Math.min(batchSize, size());
         INDArray fullBuffer = Nd4j.createUninitialized(features.dataType(), full, exampleLength());
         int rest = size() % full;
         INDArray restBuffer = rest == 0 ? null : Nd4j.createUninitialized(features.dataType(), rest, exampleLength());
-        return () -> new Iterator<>() {
-            private int next;
+        return () -> new BatchIterator(full, (from, to) -> {
+            INDArray buffer = to - from == full ? fullBuffer : restBuffer;
+            Nd4j.pullRows(rows, buffer, 1, Arrays.copyOfRange(order, from, to));
+            return features.rank() == 2 ? buffer : buffer.reshape('c', withRows(buffer.size(0)));
+        });
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < size();
-            }
+    private static void requireBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+    }
 
-            @Override
-            public INDArray next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int end = Math.min(next + full, size());
-                INDArray buffer = end - next == full ? fullBuffer : restBuffer;
-                Nd4j.pullRows(rows, buffer, 1, Arrays.copyOfRange(order, next, end));
-                next = end;
-                return features.rank() == 2 ? buffer : buffer.reshape('c', withRows(buffer.size(0)));
+    /** Walks {@code [0, size)} in steps of {@code batchSize}, making each batch with {@code slicer}. */
+    private final class BatchIterator implements Iterator<INDArray> {
+        private final int batchSize;
+        private final BiFunction<Integer, Integer, INDArray> slicer;
+        private int next;
+
+        BatchIterator(int batchSize, BiFunction<Integer, Integer, INDArray> slicer) {
+            this.batchSize = batchSize;
+            this.slicer = slicer;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < size();
+        }
+
+        @Override
+        public INDArray next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        };
+            int end = Math.min(next + batchSize, size());
+            INDArray batch = slicer.apply(next, end);
+            next = end;
+            return batch;
+        }
     }
 
     /** Number of batches {@link #batches} yields. */

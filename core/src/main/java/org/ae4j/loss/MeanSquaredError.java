@@ -1,6 +1,5 @@
 package org.ae4j.loss;
 
-import org.ae4j.spi.Loss;
 import org.ae4j.spi.LossResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Mean squared error over every element: {@code L = (1/N) Σᵢ (x̂ᵢ − xᵢ)²} with {@code N} the number
  * of elements in the batch, so its value is the per-pixel MSE. {@code ∂L/∂x̂ = (2/N)(x̂ − x)}.
  */
-public final class MeanSquaredError implements Loss {
+public final class MeanSquaredError extends ElementwiseLoss {
 
     public static final String NAME = "mse";
 
@@ -17,35 +16,29 @@ public final class MeanSquaredError implements Loss {
         return NAME;
     }
 
+    /** Computes the difference once for both the value and the gradient. */
     @Override
     public LossResult evaluate(INDArray output, INDArray target) {
         LossShapes.requireSameShape(NAME, output, target);
         INDArray diff = output.sub(target);
         double n = diff.length();
-        double value = square(diff.norm2Number().doubleValue()) / n;
-        return new LossResult(value, diff.muli(2.0 / n));
+        double norm = diff.norm2Number().doubleValue();
+        return new LossResult(norm * norm / n, diff.muli(2.0 / n));
     }
 
     @Override
-    public double value(INDArray output, INDArray target) {
-        LossShapes.requireSameShape(NAME, output, target);
+    INDArray elementwise(INDArray output, INDArray target) {
         INDArray diff = output.sub(target);
-        return square(diff.norm2Number().doubleValue()) / diff.length();
+        return diff.muli(diff);
     }
 
     @Override
-    public INDArray perExample(INDArray output, INDArray target) {
-        LossShapes.requireSameShape(NAME, output, target);
-        INDArray diff = output.sub(target);
-        return LossShapes.sumPerExample(diff.muli(diff)).divi(diff.length() / diff.size(0));
+    INDArray gradient(INDArray output, INDArray target, double n) {
+        return output.sub(target).muli(2.0 / n);
     }
 
     @Override
     public INDArray reconstruction(INDArray output) {
         return output.dup();
-    }
-
-    private static double square(double x) {
-        return x * x;
     }
 }

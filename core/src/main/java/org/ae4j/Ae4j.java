@@ -19,6 +19,19 @@ public final class Ae4j {
     private Ae4j() {
     }
 
+    /** This library's version, e.g. {@code 0.1.0}. */
+    public static String version() {
+        try (java.io.InputStream in = Ae4j.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The registry of every plug-in visible to ae4j's own class loader. */
     public static Registry registry() {
         return registry(Ae4j.class.getClassLoader());

@@ -31,6 +31,13 @@ public final class TestArrays {
         return Nd4j.create(v, shape, 'c');
     }
 
+    /** Float data on a 2-d manifold in 12 dimensions, which a 4-d code can learn: x = σ(A·u). */
+    public static org.ae4j.data.Dataset structured(int n, long seed) {
+        INDArray u = gaussian(seed, 1.0, n, 2);
+        INDArray a = gaussian(seed + 1, 2.0, 2, 12);
+        return org.ae4j.data.Dataset.of(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(u.mmul(a)).castTo(DataType.FLOAT));
+    }
+
     public static INDArray asFloat(INDArray a) {
         return a.castTo(DataType.FLOAT);
     }

@@ -1,5 +1,6 @@
 package org.ae4j.data;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,6 +55,7 @@ public record MinMaxNormalizer(double[] min, double[] max) {
         return max.clone();
     }
 
+    @JsonIgnore
     public boolean isGlobal() {
         return min.length == 1;
     }

@@ -64,6 +64,16 @@ public final class Autoencoder {
         }
     }
 
+    /** This model with {@code extra} regularizers added after its own; parts and parameters are shared. */
+    public Autoencoder withAdditionalRegularizers(List<? extends Regularizer> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        List<Regularizer> all = new ArrayList<>(regularizers);
+        all.addAll(extra);
+        return new Autoencoder(encoder, bottleneck, decoder, loss, all);
+    }
+
     public Encoder encoder() {
         return encoder;
     }

@@ -8,6 +8,7 @@ import org.ae4j.spi.Activation;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.spi.Variant;
 import org.apiguardian.api.API;
 
@@ -52,6 +53,11 @@ public final class Contributions {
     /** Optimizers, by name, with their default configuration. */
     public static MapBinder<String, OptimizerSpec> optimizers(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, OptimizerSpec.class);
+    }
+
+    /** Regularizers, by name, with their default configuration. */
+    public static MapBinder<String, RegularizerSpec> regularizers(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, RegularizerSpec.class);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.ae4j.nn.Tanh;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.optim.RmsPropSpec;
 import org.ae4j.optim.SgdSpec;
+import org.ae4j.regularize.WeightDecaySpec;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.Initializer;
@@ -48,7 +49,10 @@ public final class CorePlugin extends AbstractModule implements Ae4jPlugin {
         Contributions.optimizers(binder()).addBinding(SgdSpec.TYPE).toInstance(SgdSpec.defaults());
         Contributions.optimizers(binder()).addBinding(RmsPropSpec.TYPE).toInstance(RmsPropSpec.defaults());
 
+        Contributions.regularizers(binder()).addBinding(WeightDecaySpec.TYPE).toInstance(WeightDecaySpec.defaults());
+
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(DenseSpec.class, DenseSpec.TYPE));
+        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(WeightDecaySpec.class, WeightDecaySpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(AdamSpec.class, AdamSpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(SgdSpec.class, SgdSpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(RmsPropSpec.class, RmsPropSpec.TYPE));

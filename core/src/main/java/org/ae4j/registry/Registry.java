@@ -22,6 +22,7 @@ import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.spi.Variant;
 import org.apiguardian.api.API;
 
@@ -42,6 +43,7 @@ public final class Registry {
     private final Map<String, Loss> losses;
     private final Map<String, Initializer> initializers;
     private final Map<String, OptimizerSpec> optimizers;
+    private final Map<String, RegularizerSpec> regularizers;
     private final Map<String, NamedType> specTypes;
 
     private Registry(List<String> pluginNames, Injector injector) {
@@ -51,6 +53,7 @@ public final class Registry {
         this.losses = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Loss>>() { })));
         this.initializers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Initializer>>() { })));
         this.optimizers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, OptimizerSpec>>() { })));
+        this.regularizers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, RegularizerSpec>>() { })));
         this.specTypes = indexSpecTypes(injector.getInstance(Key.get(new TypeLiteral<Set<NamedType>>() { })));
         variants.forEach((name, v) -> requireConsistent("variant", name, v.name()));
         activations.forEach((name, a) -> requireConsistent("activation", name, a.name()));
@@ -98,6 +101,15 @@ public final class Registry {
     /** The default configuration of the optimizer named {@code name}. */
     public OptimizerSpec optimizer(String name) {
         return lookup("optimizer", optimizers, name);
+    }
+
+    /** The default configuration of the regularizer named {@code name}. */
+    public RegularizerSpec regularizer(String name) {
+        return lookup("regularizer", regularizers, name);
+    }
+
+    public SortedSet<String> regularizerNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(regularizers.keySet()));
     }
 
     public SortedSet<String> variantNames() {
@@ -173,6 +185,7 @@ public final class Registry {
             Contributions.losses(binder());
             Contributions.initializers(binder());
             Contributions.optimizers(binder());
+            Contributions.regularizers(binder());
             Contributions.specTypes(binder());
         }
     }

@@ -16,4 +16,15 @@ public interface Optimizer {
 
     /** Number of steps taken so far. */
     long iterations();
+
+    /** A copy of the state kept for {@code parameters} (state not yet created is returned as zeros). */
+    OptimizerState state(List<Parameter> parameters);
+
+    /**
+     * Replaces the state for {@code parameters} by {@code state}, as made by {@link #state} of an
+     * optimizer of the same type and configuration over parameters of the same shapes.
+     *
+     * @throws IllegalArgumentException if the arrays do not match in number or shape
+     */
+    void restore(OptimizerState state, List<Parameter> parameters);
 }

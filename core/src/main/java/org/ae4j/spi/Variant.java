@@ -5,9 +5,9 @@ import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
 /**
- * A named autoencoder recipe ("vanilla", "sparse", "vae", …): the architecture it builds and the
- * optimizer and training settings it is meant to be trained with. Plug-ins contribute variants with
- * {@link org.ae4j.registry.Contributions#variants}.
+ * A named autoencoder recipe ("vanilla", "sparse", "vae", …): its default architecture
+ * ({@link #spec()}) and the optimizer and training settings it is meant to be trained with.
+ * Plug-ins contribute variants with {@link org.ae4j.registry.Contributions#variants}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface Variant {
@@ -18,16 +18,17 @@ public interface Variant {
     /** One line for listings. */
     String description();
 
-    /**
-     * A new, randomly initialised model for inputs of {@code inputSize} features.
-     *
-     * @throws IllegalArgumentException if the recipe cannot take inputs of that size
-     */
-    Autoencoder build(long inputSize, BuildContext context);
+    /** The default architecture; its class is what a config's {@code "model"} object is read into. */
+    VariantSpec spec();
 
     /** The optimizer this recipe trains with by default. */
     OptimizerSpec optimizer();
 
     /** The training settings (batch size, epochs, …) this recipe uses by default. */
     TrainingConfig training();
+
+    /** A new model of the default architecture for flat examples of {@code inputSize} values. */
+    default Autoencoder build(long inputSize, BuildContext context) {
+        return spec().build(new long[] {inputSize}, context);
+    }
 }

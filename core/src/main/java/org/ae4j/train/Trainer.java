@@ -46,19 +46,29 @@ public final class Trainer {
      * validation (none when the fraction is 0).
      */
     public TrainingResult fit(Autoencoder model, Optimizer optimizer, Dataset data) {
-        if (config.validationFraction() == 0) {
-            return run(model, optimizer, data, null);
-        }
-        Dataset.Split split = data.split(config.validationFraction(), new RandomSource(config.seed()).split("validation-split"));
-        return run(model, optimizer, split.train(), split.validation());
+        return resume(model, optimizer, data, null);
     }
 
     /** Trains on {@code train}, validating on {@code validation}; the validation fraction is ignored. */
     public TrainingResult fit(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation) {
-        return run(model, optimizer, train, Objects.requireNonNull(validation, "validation"));
+        return run(model, optimizer, train, Objects.requireNonNull(validation, "validation"), null);
     }
 
-    private TrainingResult run(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation) {
+    /**
+     * Continues a run from a checkpoint: {@code model} must hold the checkpoint's parameters, and
+     * {@code data} and this trainer's configuration must be those of the interrupted run; the result
+     * is then the same as that of an uninterrupted run. {@code state == null} starts afresh.
+     */
+    public TrainingResult resume(Autoencoder model, Optimizer optimizer, Dataset data, TrainingState state) {
+        if (config.validationFraction() == 0) {
+            return run(model, optimizer, data, null, state);
+        }
+        Dataset.Split split = data.split(config.validationFraction(), new RandomSource(config.seed()).split("validation-split"));
+        return run(model, optimizer, split.train(), split.validation(), state);
+    }
+
+    private TrainingResult run(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation,
+                               TrainingState resumed) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(optimizer, "optimizer");
         DataType type = model.parameters().isEmpty() ? train.dataType() : model.parameters().get(0).value().dataType();
@@ -74,19 +84,25 @@ public final class Trainer {
         }
 
         RandomSource root = new RandomSource(config.seed());
-        RandomSource shuffling = root.split("shuffle");
-        RandomSource stochastic = root.split("model");
-        listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
-
         List<EpochMetrics> history = new ArrayList<>();
-        List<INDArray> bestParameters = null;
+        List<INDArray> bestParameters = List.of();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         int epochsWithoutImprovement = 0;
-        boolean stoppedEarly = false;
+        if (resumed != null) {
+            optimizer.restore(resumed.optimizer(), model.parameters());
+            history.addAll(resumed.history());
+            bestParameters = resumed.bestParameters();
+            bestLoss = resumed.bestValidationLoss();
+            bestEpoch = resumed.bestEpoch();
+            epochsWithoutImprovement = resumed.epochsWithoutImprovement();
+        }
+        listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         int batches = trainData.batchCount(config.batchSize());
 
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
+            RandomSource shuffling = root.split("shuffle").split("epoch " + epoch);
+            RandomSource stochastic = root.split("model").split("epoch " + epoch);
             long start = System.nanoTime();
             double lossSum = 0;
             long examples = 0;
@@ -125,19 +141,23 @@ public final class Trainer {
             } else if (validationData != null) {
                 epochsWithoutImprovement++;
             }
-            if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) {
-                stoppedEarly = epoch < config.epochs();
-                break;
-            }
+            TrainingState state = new TrainingState(epoch, history, bestLoss, bestEpoch, epochsWithoutImprovement,
+                    bestParameters, optimizer.state(model.parameters()));
+            listeners.forEach(l -> l.onEpochCompleted(state));
         }
+        boolean stoppedEarly = patienceExhausted(epochsWithoutImprovement) && history.size() < config.epochs();
         int heldEpoch = history.size();
-        if (bestParameters != null && bestEpoch != history.size()) {
+        if (!bestParameters.isEmpty() && bestEpoch != history.size()) {
             restore(model.parameters(), bestParameters);
             heldEpoch = bestEpoch;
         }
         TrainingResult result = new TrainingResult(history, heldEpoch, stoppedEarly);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
+    }
+
+    private boolean patienceExhausted(int epochsWithoutImprovement) {
+        return config.patience() > 0 && epochsWithoutImprovement >= config.patience();
     }
 
     private static void requireShape(Autoencoder model, Dataset data, String what) {

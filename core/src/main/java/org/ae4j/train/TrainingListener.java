@@ -19,6 +19,13 @@ public interface TrainingListener {
     default void onEpochEnd(EpochMetrics metrics) {
     }
 
+    /**
+     * After an epoch and its bookkeeping, with what a checkpoint needs besides the model's
+     * parameters (which hold that epoch's values during this call).
+     */
+    default void onEpochCompleted(TrainingState state) {
+    }
+
     default void onTrainingEnd(TrainingResult result) {
     }
 }

@@ -23,13 +23,6 @@ class TrainerTest {
         return Dataset.of(TestArrays.uniform(seed, 0, 1, n, width).castTo(DataType.FLOAT));
     }
 
-    /** Data on a 2-d manifold in 12 dimensions, which a 4-d code can learn: x = σ(A·u). */
-    static Dataset structured(int n, long seed) {
-        INDArray u = TestArrays.gaussian(seed, 1.0, n, 2);
-        INDArray a = TestArrays.gaussian(seed + 1, 2.0, 2, 12);
-        return Dataset.of(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(u.mmul(a)).castTo(DataType.FLOAT));
-    }
-
     static Autoencoder model(long seed) {
         return TinyModels.dense(12, 8, 4, "sigmoid", "mse", DataType.FLOAT, seed, List.of());
     }
@@ -60,7 +53,7 @@ class TrainerTest {
     @Test
     void lossDecreasesOnLearnableData() {
         TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(),
-                structured(400, 2));
+                TestArrays.structured(400, 2));
         assertThat(result.last().trainLoss()).isLessThan(0.3 * result.history().get(0).trainLoss());
         assertThat(result.last().validationLoss()).isLessThan(0.3 * result.history().get(0).validationLoss());
         assertThat(result.history()).hasSize(20);
@@ -73,19 +66,10 @@ class TrainerTest {
         Dataset huge = Dataset.of(TestArrays.uniform(1, 0, 1e4, 64, 12).castTo(DataType.FLOAT));
         List<INDArray> beforeEachStep = new ArrayList<>();
         Optimizer sgd = new SgdSpec(10.0, 0.0, false).create();
-        Optimizer recording = new Optimizer() {
-            @Override
-            public void step(List<Parameter> parameters) {
-                sgd.step(parameters);
-                beforeEachStep.clear();
-                parameters.forEach(p -> beforeEachStep.add(p.value().dup()));
-            }
-
-            @Override
-            public long iterations() {
-                return sgd.iterations();
-            }
-        };
+        Optimizer recording = new ObservedOptimizer(sgd, parameters -> { }, parameters -> {
+            beforeEachStep.clear();
+            parameters.forEach(p -> beforeEachStep.add(p.value().dup()));
+        });
         TrainingConfig config = config().withEpochs(50).withValidationFraction(0);
         assertThatThrownBy(() -> new Trainer(config).fit(model, recording, huge))
                 .isInstanceOf(DivergenceException.class)
@@ -130,22 +114,13 @@ class TrainerTest {
         double clip = 1e-3;
         List<Double> norms = new ArrayList<>();
         Optimizer adam = AdamSpec.defaults().create();
-        Optimizer measuring = new Optimizer() {
-            @Override
-            public void step(List<Parameter> parameters) {
-                double sum = 0;
-                for (Parameter p : parameters) {
-                    sum += Math.pow(p.gradient().norm2Number().doubleValue(), 2);
-                }
-                norms.add(Math.sqrt(sum));
-                adam.step(parameters);
+        Optimizer measuring = new ObservedOptimizer(adam, parameters -> {
+            double sum = 0;
+            for (Parameter p : parameters) {
+                sum += Math.pow(p.gradient().norm2Number().doubleValue(), 2);
             }
-
-            @Override
-            public long iterations() {
-                return adam.iterations();
-            }
-        };
+            norms.add(Math.sqrt(sum));
+        }, parameters -> { });
         new Trainer(config().withClipNorm(clip)).fit(model(1), measuring, data(100, 12, 1));
         assertThat(norms).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(clip * 1.0001));
     }

@@ -1,10 +1,17 @@
 package org.ae4j.vanilla;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ae4j.loss.BinaryCrossEntropy;
 import org.ae4j.nn.DenseSpec;
+import org.ae4j.model.Autoencoder;
 import org.ae4j.nn.Identity;
+import org.ae4j.nn.IdentityBottleneck;
+import org.ae4j.nn.Sequential;
+import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
@@ -21,7 +28,8 @@ import org.apiguardian.api.API;
  *                         {@code "identity"} output activation
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record VanillaSpec(List<Integer> encoderSizes, String activation, String outputActivation, String loss) {
+public record VanillaSpec(List<Integer> encoderSizes, String activation, String outputActivation, String loss)
+        implements VariantSpec {
 
     public VanillaSpec {
         encoderSizes = List.copyOf(encoderSizes);
@@ -53,6 +61,7 @@ public record VanillaSpec(List<Integer> encoderSizes, String activation, String 
         return new VanillaSpec(List.of(128, 64, 32), "relu", "sigmoid", "mse");
     }
 
+    @JsonIgnore
     public int codeSize() {
         return encoderSizes.get(encoderSizes.size() - 1);
     }
@@ -61,13 +70,23 @@ public record VanillaSpec(List<Integer> encoderSizes, String activation, String 
         return new VanillaSpec(sizes, activation, outputActivation, loss);
     }
 
+    @Override
+    public Autoencoder build(long[] inputShape, BuildContext context) {
+        if (inputShape.length != 1 || inputShape[0] < 1 || inputShape[0] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("vanilla takes flat examples [features], got " + Arrays.toString(inputShape));
+        }
+        Sequential encoder = Sequential.build("encoder", inputShape, encoderLayers(), context);
+        Sequential decoder = Sequential.build("decoder", encoder.outputShape(), decoderLayers((int) inputShape[0]), context);
+        return new Autoencoder(encoder, new IdentityBottleneck(codeSize()), decoder, context.registry().loss(loss), List.of());
+    }
+
     /** Encoder layers: dense layers of {@link #encoderSizes()}. */
-    public List<DenseSpec> encoderLayers() {
+    List<DenseSpec> encoderLayers() {
         return encoderSizes.stream().map(size -> new DenseSpec(size, activation)).toList();
     }
 
     /** Decoder layers: the encoder's hidden sizes in reverse, then the input size with the output activation. */
-    public List<DenseSpec> decoderLayers(int inputSize) {
+    List<DenseSpec> decoderLayers(int inputSize) {
         List<DenseSpec> layers = new ArrayList<>();
         for (int i = encoderSizes.size() - 2; i >= 0; i--) {
             layers.add(new DenseSpec(encoderSizes.get(i), activation));

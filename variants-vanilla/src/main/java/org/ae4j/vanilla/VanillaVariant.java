@@ -1,12 +1,7 @@
 package org.ae4j.vanilla;
 
-import java.util.List;
 import java.util.Objects;
-import org.ae4j.model.Autoencoder;
-import org.ae4j.nn.IdentityBottleneck;
-import org.ae4j.nn.Sequential;
 import org.ae4j.optim.AdamSpec;
-import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.Variant;
 import org.ae4j.train.TrainingConfig;
@@ -32,6 +27,7 @@ public final class VanillaVariant implements Variant {
         this(VanillaSpec.defaults());
     }
 
+    @Override
     public VanillaSpec spec() {
         return spec;
     }
@@ -45,18 +41,6 @@ public final class VanillaVariant implements Variant {
     public String description() {
         return "deep dense autoencoder, " + spec.encoderSizes() + " " + spec.activation() + ", mirrored decoder, "
                 + spec.loss();
-    }
-
-    @Override
-    public Autoencoder build(long inputSize, BuildContext context) {
-        if (inputSize < 1 || inputSize > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("vanilla needs a positive input size, got " + inputSize);
-        }
-        long[] input = {inputSize};
-        Sequential encoder = Sequential.build("encoder", input, spec.encoderLayers(), context);
-        Sequential decoder = Sequential.build("decoder", encoder.outputShape(), spec.decoderLayers((int) inputSize), context);
-        return new Autoencoder(encoder, new IdentityBottleneck(spec.codeSize()), decoder,
-                context.registry().loss(spec.loss()), List.of());
     }
 
     @Override

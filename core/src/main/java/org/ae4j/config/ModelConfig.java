@@ -1,0 +1,69 @@
+package org.ae4j.config;
+
+import java.util.List;
+import java.util.Objects;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.registry.Registry;
+import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.RegularizerSpec;
+import org.ae4j.spi.Variant;
+import org.ae4j.spi.VariantSpec;
+import org.ae4j.train.TrainingConfig;
+import org.apiguardian.api.API;
+
+/**
+ * A complete description of a model and how to train it: the variant's name and architecture, extra
+ * regularizers, the optimizer and the training settings. Read and written as JSON (or YAML) by
+ * {@link ConfigCodec}, where a file names a variant and overrides any part of its defaults:
+ *
+ * <pre>{@code
+ * {
+ *   "variant": "vanilla",
+ *   "model": {"encoderSizes": [256, 64, 16]},
+ *   "regularizers": [{"type": "weight-decay", "lambda": 1e-5}],
+ *   "optimizer": {"type": "adam", "learningRate": 0.002},
+ *   "training": {"epochs": 20, "batchSize": 128, "seed": 7}
+ * }
+ * }</pre>
+ *
+ * @param variant      the registered variant name
+ * @param model        the architecture, of the variant's spec type
+ * @param regularizers penalties added to the variant's own
+ * @param optimizer    the optimizer
+ * @param training     epochs, batch size, validation, early stopping, clipping, seed
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpec> regularizers, OptimizerSpec optimizer,
+                          TrainingConfig training) {
+
+    public ModelConfig {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(model, "model");
+        regularizers = List.copyOf(regularizers);
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(training, "training");
+    }
+
+    /** The variant's own defaults. */
+    public static ModelConfig defaults(Variant variant) {
+        return new ModelConfig(variant.name(), variant.spec(), List.of(), variant.optimizer(), variant.training());
+    }
+
+    public ModelConfig withTraining(TrainingConfig training) {
+        return new ModelConfig(variant, model, regularizers, optimizer, training);
+    }
+
+    public ModelConfig withOptimizer(OptimizerSpec optimizer) {
+        return new ModelConfig(variant, model, regularizers, optimizer, training);
+    }
+
+    /**
+     * A new model for examples of {@code inputShape}, initialised from the training seed, with the
+     * extra regularizers attached.
+     */
+    public Autoencoder build(long[] inputShape, Registry registry) {
+        Autoencoder built = model.build(inputShape, BuildContext.of(registry, training.seed()));
+        return built.withAdditionalRegularizers(regularizers.stream().map(RegularizerSpec::create).toList());
+    }
+}

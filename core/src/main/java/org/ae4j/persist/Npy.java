@@ -1,0 +1,105 @@
+package org.ae4j.persist;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * NumPy's {@code .npy} format (version 1.0) for float32 and float64 arrays in C order, written and
+ * parsed in Java so that a damaged file can never reach native code. Files open in NumPy with
+ * {@code numpy.load}.
+ */
+final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern HEADER = Pattern.compile(
+            "\\{'descr': '(<f4|<f8)', 'fortran_order': False, 'shape': \\(([0-9, ]*)\\), \\}\\s*");
+
+    private Npy() {
+    }
+
+    static byte[] write(INDArray array) {
+        DataType type = array.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException(".npy export supports FLOAT and DOUBLE arrays, got " + type);
+        }
+        long[] shape = array.shape();
+        StringBuilder dims = new StringBuilder();
+        for (long d : shape) {
+            dims.append(d).append(", ");
+        }
+        String shapeText = shape.length == 1 ? shape[0] + "," : dims.length() == 0 ? "" : dims.substring(0, dims.length() - 2);
+        String header = "{'descr': '" + (type == DataType.FLOAT ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': ("
+                + shapeText + "), }";
+        int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
+        int padding = (64 - unpadded % 64) % 64;
+        String fullHeader = header + " ".repeat(padding) + "\n";
+        int width = type == DataType.FLOAT ? 4 : 8;
+        long length = array.length();
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(MAGIC.length + 4 + fullHeader.length() + length * width))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) fullHeader.length());
+        out.put(fullHeader.getBytes(StandardCharsets.US_ASCII));
+        INDArray flat = array.dup('c').reshape(length);
+        if (type == DataType.FLOAT) {
+            for (float v : flat.toFloatVector()) {
+                out.putFloat(v);
+            }
+        } else {
+            for (double v : flat.toDoubleVector()) {
+                out.putDouble(v);
+            }
+        }
+        return out.array();
+    }
+
+    /**
+     * Parses {@code bytes}, which must hold exactly one array of {@code expectedShape}.
+     *
+     * @throws ModelFileException naming {@code source} on any deviation from the format
+     */
+    static INDArray read(byte[] bytes, long[] expectedShape, String source) throws ModelFileException {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC) || bytes[6] != 1 || bytes[7] != 0) {
+            throw new ModelFileException(source + " is not a version 1.0 .npy array");
+        }
+        int headerLength = Short.toUnsignedInt(in.getShort(8));
+        if (10 + headerLength > bytes.length) {
+            throw new ModelFileException(source + ": .npy header is truncated");
+        }
+        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+        Matcher m = HEADER.matcher(header);
+        if (!m.matches()) {
+            throw new ModelFileException(source + ": unsupported .npy header " + header.strip()
+                    + " (expected little-endian float32 or float64 in C order)");
+        }
+        boolean isFloat = m.group(1).equals("<f4");
+        long[] shape = Arrays.stream(m.group(2).split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .mapToLong(Long::parseLong).toArray();
+        if (!Arrays.equals(shape, expectedShape)) {
+            throw new ModelFileException(source + " holds an array of shape " + Arrays.toString(shape) + ", expected "
+                    + Arrays.toString(expectedShape));
+        }
+        long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        int width = isFloat ? 4 : 8;
+        if (bytes.length - 10 - headerLength != count * width) {
+            throw new ModelFileException(source + " has " + (bytes.length - 10 - headerLength) + " data bytes, expected "
+                    + count * width + " for shape " + Arrays.toString(shape));
+        }
+        in.position(10 + headerLength);
+        if (isFloat) {
+            float[] values = new float[(int) count];
+            in.asFloatBuffer().get(values);
+            return Nd4j.create(values, shape, DataType.FLOAT);
+        }
+        double[] values = new double[(int) count];
+        in.asDoubleBuffer().get(values);
+        return Nd4j.create(values, shape, 'c');
+    }
+}

@@ -1,0 +1,44 @@
+package org.ae4j.persist;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.ae4j.config.ModelConfig;
+import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.train.TrainingState;
+import org.apiguardian.api.API;
+
+/**
+ * What a model file holds: the config it was built from, the trained model, the normalizer fitted on
+ * its training data, where it came from, and — in a checkpoint — the state to resume training.
+ *
+ * @param config     the model config
+ * @param inputShape per-example input shape
+ * @param normalizer the normalizer to apply to raw inputs, if the model was trained on normalized data
+ * @param model      the model with its trained parameters
+ * @param metadata   provenance
+ * @param checkpoint the training state, present in checkpoints
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
+                         TrainingMetadata metadata, Optional<TrainingState> checkpoint) {
+
+    public SavedModel {
+        Objects.requireNonNull(config, "config");
+        inputShape = inputShape.clone();
+        Objects.requireNonNull(normalizer, "normalizer");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (!Arrays.equals(inputShape, model.inputShape())) {
+            throw new IllegalArgumentException("input shape " + Arrays.toString(inputShape) + " differs from the model's "
+                    + Arrays.toString(model.inputShape()));
+        }
+    }
+
+    @Override
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+}

@@ -42,6 +42,11 @@ public final class Ae4j {
      * plug-in directory whose parent sees ae4j-core.
      */
     public static Registry registry(ClassLoader loader) {
+        return Registry.of(plugins(loader));
+    }
+
+    /** Every plug-in that {@code loader} can see, in discovery order. */
+    public static List<Ae4jPlugin> plugins(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
         List<Ae4jPlugin> plugins = new ArrayList<>();
         for (Ae4jPlugin plugin : ServiceLoader.load(Ae4jPlugin.class, loader)) {
@@ -49,6 +54,6 @@ public final class Ae4j {
                     plugin.getClass().getProtectionDomain().getCodeSource());
             plugins.add(plugin);
         }
-        return Registry.of(plugins);
+        return plugins;
     }
 }

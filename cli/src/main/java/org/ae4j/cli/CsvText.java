@@ -1,0 +1,21 @@
+package org.ae4j.cli;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Formats arrays as CSV rows. */
+final class CsvText {
+
+    private CsvText() {
+    }
+
+    /** Appends each row of a {@code [n, k]} array as a line of {@code k} comma-separated numbers. */
+    static void appendRows(StringBuilder csv, INDArray rows) {
+        double[][] values = rows.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        for (double[] row : values) {
+            for (int j = 0; j < row.length; j++) {
+                csv.append(j == 0 ? "" : ",").append((float) row[j]);
+            }
+            csv.append('\n');
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.ae4j.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ae4j.data.Dataset;
+import org.ae4j.data.FashionMnist;
+import org.ae4j.persist.ModelFile;
+import org.ae4j.persist.SavedModel;
+import org.ae4j.train.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Evaluates a saved model on test data. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a model on the test split (the embedded sample's without --data).",
+                "test_loss is the model's own loss; test_mse the per-value squared error in normalized data space."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Ae4jCommand app;
+
+    @Option(names = "--model", paramLabel = "MODEL", required = true, description = "A model saved by 'ae4j train'.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory with Fashion-MNIST-format IDX files.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        SavedModel saved = ModelFile.load(model, app.registry());
+        FashionMnist.Splits splits = app.data(data);
+        Dataset test = saved.normalizer().map(n -> n.transform(splits.test())).orElse(splits.test());
+        if (!Arrays.equals(saved.inputShape(), test.exampleShape())) {
+            throw new IllegalArgumentException("the model takes examples of shape " + Arrays.toString(saved.inputShape())
+                    + ", but " + splits.source() + " has " + Arrays.toString(test.exampleShape()));
+        }
+        int batch = saved.config().training().batchSize();
+        double testLoss = Evaluation.reconstructionLoss(saved.model(), test, batch);
+        double testMse = Evaluation.meanSquaredError(saved.model(), test, batch);
+        app.say(String.format(Locale.ROOT, "%s: test loss %.6f  test MSE %.6f  (%,d examples of %s)", model,
+                testLoss, testMse, test.size(), splits.source()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("test_loss", Ae4jCommand.number(testLoss));
+        json.put("test_mse", Ae4jCommand.number(testMse));
+        json.put("samples", test.size());
+        json.put("variant", saved.config().variant());
+        json.put("data", splits.source());
+        app.result(json);
+        return Cli.OK;
+    }
+}

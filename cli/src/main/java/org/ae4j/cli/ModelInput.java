@@ -1,0 +1,78 @@
+package org.ae4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ae4j.data.CsvFile;
+import org.ae4j.data.Dataset;
+import org.ae4j.data.IdxFile;
+import org.ae4j.persist.ModelFile;
+import org.ae4j.persist.SavedModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Option;
+
+/** The {@code --model} and {@code --input} options of the commands that apply a trained model. */
+final class ModelInput {
+
+    @Option(names = "--model", paramLabel = "MODEL", required = true, description = "A model saved by 'ae4j train'.")
+    Path model;
+
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "Examples: an IDX file of images (raw or gzip), or a CSV file with a header row.")
+    Path input;
+
+    SavedModel load(Ae4jCommand app) throws IOException {
+        return ModelFile.load(model, app.registry());
+    }
+
+    /** The input examples, normalized as the model's training data was and checked against its input size. */
+    Dataset examples(SavedModel saved) throws IOException {
+        Dataset raw = read(input);
+        long expected = Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact);
+        if (raw.exampleLength() != expected) {
+            throw new IllegalArgumentException(input + " has " + raw.exampleLength() + " values per example ("
+                    + Arrays.toString(raw.exampleShape()) + "), but the model takes " + expected + " "
+                    + Arrays.toString(saved.inputShape()));
+        }
+        Dataset shaped = Dataset.of(raw.features().reshape('c', withBatch(raw.size(), saved.inputShape())));
+        return saved.normalizer().map(n -> n.transform(shaped)).orElse(shaped);
+    }
+
+    static Dataset read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        if (isIdx(file)) {
+            IdxFile idx = IdxFile.read(file);
+            int[] dims = idx.dimensions();
+            if (dims.length < 2) {
+                throw new IllegalArgumentException(file + " is a 1-d IDX file (labels?); expected examples [n, …]");
+            }
+            int n = dims[0];
+            int per = idx.data().length / n;
+            float[] values = new float[idx.data().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = idx.unsigned(i);
+            }
+            return Dataset.of(Nd4j.create(values, new long[] {n, per}, DataType.FLOAT));
+        }
+        return CsvFile.read(file);
+    }
+
+    private static boolean isIdx(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && ((head[0] == 0x1f && (head[1] & 0xFF) == 0x8b) || (head[0] == 0 && head[1] == 0));
+        }
+    }
+
+    private static long[] withBatch(long n, long[] shape) {
+        long[] full = new long[shape.length + 1];
+        full[0] = n;
+        System.arraycopy(shape, 0, full, 1, shape.length);
+        return full;
+    }
+}

@@ -1,0 +1,187 @@
+package org.ae4j.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ae4j.config.ConfigCodec;
+import org.ae4j.config.ModelConfig;
+import org.ae4j.data.Dataset;
+import org.ae4j.data.FashionMnist;
+import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.persist.Checkpointer;
+import org.ae4j.persist.ModelFile;
+import org.ae4j.persist.SavedModel;
+import org.ae4j.persist.TrainingMetadata;
+import org.ae4j.registry.Registry;
+import org.ae4j.train.EpochMetrics;
+import org.ae4j.train.Evaluation;
+import org.ae4j.train.Trainer;
+import org.ae4j.train.TrainingConfig;
+import org.ae4j.train.TrainingListener;
+import org.ae4j.train.TrainingResult;
+import org.ae4j.train.TrainingState;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Trains a model, checkpointing every epoch, and saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model and save it as an .ae4j file.",
+                "Without --data, the embedded Fashion-MNIST sample is used. A checkpoint is written after every epoch; "
+                        + "--resume continues from one exactly as if the run had not stopped."})
+final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Ae4jCommand app;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--variant", paramLabel = "NAME", description = "Train this variant with its defaults.")
+        String variant;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Train the model this JSON or YAML config describes.")
+        Path config;
+
+        @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue an interrupted run from its checkpoint.")
+        Path resume;
+    }
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Directory with Fashion-MNIST-format IDX files.")
+    Path data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Override the batch size.")
+    Integer batch;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Override the seed.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to save the trained model.")
+    Path out;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: MODEL.ckpt).")
+    Path checkpoint;
+
+    @Option(names = "--keep-checkpoint", description = "Keep the checkpoint after a successful run.")
+    boolean keepCheckpoint;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        Registry registry = app.registry();
+        FashionMnist.Splits splits = app.data(data);
+        ModelConfig config;
+        Autoencoder model;
+        MinMaxNormalizer normalizer;
+        TrainingState resumeFrom = null;
+        if (source.resume != null) {
+            SavedModel saved = ModelFile.load(source.resume, registry);
+            TrainingState state = saved.checkpoint().orElseThrow(() -> new IllegalArgumentException(
+                    source.resume + " is a finished model, not a checkpoint; nothing to resume"));
+            if (batch != null || seed != null) {
+                throw new IllegalArgumentException("--batch and --seed cannot change when resuming: the run continues with "
+                        + "the checkpoint's batch " + saved.config().training().batchSize() + " and seed "
+                        + saved.config().training().seed());
+            }
+            config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
+            model = saved.model();
+            normalizer = saved.normalizer().orElseGet(() -> MinMaxNormalizer.fitGlobal(splits.train()));
+            resumeFrom = state;
+        } else {
+            config = source.variant != null ? ModelConfig.defaults(registry.variant(source.variant))
+                    : new ConfigCodec(registry).read(source.config);
+            config = config.withTraining(overrides(config.training()));
+            normalizer = MinMaxNormalizer.fitGlobal(splits.train());
+            model = config.build(splits.train().exampleShape(), registry);
+        }
+        Dataset train = normalizer.transform(splits.train());
+        Dataset test = normalizer.transform(splits.test());
+        if (!Arrays.equals(model.inputShape(), train.exampleShape())) {
+            throw new IllegalArgumentException("the model takes examples of shape " + Arrays.toString(model.inputShape())
+                    + ", but " + splits.source() + " has " + Arrays.toString(train.exampleShape()));
+        }
+        TrainingConfig training = config.training();
+        Path checkpointFile = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
+        app.say(String.format(Locale.ROOT, "training %s (%,d parameters) on %s: %,d examples, %d epochs of %d, seed %d",
+                config.variant(), model.parameterCount(), splits.source(), train.size(), training.epochs(),
+                training.batchSize(), training.seed()));
+
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new EpochPrinter(app, training.epochs()));
+        if (!noProgress && System.console() != null) {
+            listeners.add(new ProgressBarListener(app.err));
+        }
+        listeners.add(new Checkpointer(checkpointFile, config, model, Optional.of(normalizer), splits.source(), registry));
+        listeners.addAll(app.extraListeners);
+        TrainingResult result = new Trainer(training, listeners)
+                .resume(model, config.optimizer().create(), train, resumeFrom);
+
+        double testLoss = Evaluation.reconstructionLoss(model, test, training.batchSize());
+        double testMse = Evaluation.meanSquaredError(model, test, training.batchSize());
+        EpochMetrics last = result.last();
+        TrainingMetadata metadata = new TrainingMetadata(result.history().size(), last.trainLoss(), last.validationLoss(),
+                splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond());
+        ModelFile.save(out, new SavedModel(config, model.inputShape(), Optional.of(normalizer), model, metadata,
+                Optional.empty()), registry);
+        if (!keepCheckpoint) {
+            Files.deleteIfExists(checkpointFile);
+        }
+        app.say(String.format(Locale.ROOT, "test loss %.6f  test MSE %.6f  (%,d test examples)", testLoss, testMse, test.size()));
+        app.say("saved " + out + (result.stoppedEarly() ? " (stopped early; parameters of epoch " + result.bestEpoch() + ")" : ""));
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("epochs", result.history().size());
+        json.put("train_loss", Ae4jCommand.number(last.trainLoss()));
+        json.put("val_loss", Ae4jCommand.number(last.validationLoss()));
+        json.put("train_samples_per_sec", Ae4jCommand.number(result.steadySamplesPerSecond()));
+        json.put("test_loss", Ae4jCommand.number(testLoss));
+        json.put("test_mse", Ae4jCommand.number(testMse));
+        json.put("stopped_early", result.stoppedEarly());
+        json.put("best_epoch", result.bestEpoch());
+        json.put("model", out.toString());
+        app.result(json);
+        return Cli.OK;
+    }
+
+    private TrainingConfig overrides(TrainingConfig training) {
+        TrainingConfig t = training;
+        if (epochs != null) {
+            t = t.withEpochs(epochs);
+        }
+        if (batch != null) {
+            t = t.withBatchSize(batch);
+        }
+        if (seed != null) {
+            t = t.withSeed(seed);
+        }
+        return t;
+    }
+
+    /** One line per epoch on standard output. */
+    private record EpochPrinter(Ae4jCommand app, int epochs) implements TrainingListener {
+        @Override
+        public void onEpochEnd(EpochMetrics m) {
+            app.say(String.format(Locale.ROOT, "epoch %d/%d  train loss %.6f  val loss %s  %,.0f samples/s  %.1f s",
+                    m.epoch(), epochs, m.trainLoss(),
+                    m.hasValidation() ? String.format(Locale.ROOT, "%.6f", m.validationLoss()) : "-",
+                    m.samplesPerSecond(), m.seconds()));
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.ae4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.imageio.ImageIO;
+import org.ae4j.Ae4j;
+import org.ae4j.config.ConfigCodec;
+import org.ae4j.persist.ModelFile;
+import org.ae4j.persist.SavedModel;
+import org.ae4j.train.TrainingListener;
+import org.ae4j.train.TrainingState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    /** One invocation's exit code and output. */
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            List<String> lines = out.lines().toList();
+            return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        }
+    }
+
+    static Run run(List<TrainingListener> listeners, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                listeners).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        return run(List.of(), args);
+    }
+
+    private Path trained(String name) {
+        Path model = dir.resolve(name);
+        Run r = run("train", "--variant", "vanilla", "--epochs", "2", "--out", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return model;
+    }
+
+    private static void assertBadInput(Run r, String expectedMessagePart) {
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
+        assertThat(r.err()).contains(expectedMessagePart);
+    }
+
+    @Test
+    void variantsListsEveryDiscoveredComponentWithItsPlugin() throws IOException {
+        Run r = run("variants", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("vanilla").contains("[ae4j-variants-vanilla]").contains("relu [ae4j-core]");
+        JsonNode json = r.json();
+        assertThat(json.get("variants").get(0).get("name").asText()).isEqualTo("vanilla");
+        assertThat(json.get("components").get("optimizers").toString()).contains("adam");
+    }
+
+    @Test
+    void trainSaveLoadEvaluateGivesExactlyTheSameTestLoss() throws IOException {
+        Path model = dir.resolve("m.ae4j");
+        Run train = run("train", "--variant", "vanilla", "--epochs", "2", "--out", model.toString(), "--json");
+        assertThat(train.code()).as(train.err()).isZero();
+        JsonNode trained = train.json();
+        assertThat(trained.get("epochs").asInt()).isEqualTo(2);
+        assertThat(trained.get("train_loss").asDouble()).isPositive();
+        assertThat(trained.get("val_loss").asDouble()).isPositive();
+        assertThat(trained.get("train_samples_per_sec").asDouble()).isPositive();
+        assertThat(Files.exists(dir.resolve("m.ae4j.ckpt"))).as("checkpoint removed after success").isFalse();
+
+        Run evaluate = run("evaluate", "--model", model.toString(), "--json");
+        assertThat(evaluate.code()).as(evaluate.err()).isZero();
+        JsonNode evaluated = evaluate.json();
+        assertThat(evaluated.get("test_loss").asDouble()).isEqualTo(trained.get("test_loss").asDouble());
+        assertThat(evaluated.get("test_mse").asDouble()).isEqualTo(trained.get("test_mse").asDouble());
+        assertThat(evaluated.get("samples").asInt()).isEqualTo(1000);
+    }
+
+    @Test
+    void theConfigSavedByTrainReadsBackEqualToTheOriginal() throws IOException {
+        Path config = dir.resolve("model.json");
+        Files.writeString(config, """
+                {"variant": "vanilla", "model": {"encoderSizes": [64, 16], "activation": "leaky-relu"},
+                 "regularizers": [{"type": "weight-decay", "lambda": 1e-5}],
+                 "optimizer": {"type": "rmsprop", "learningRate": 0.002},
+                 "training": {"epochs": 1, "batchSize": 128, "seed": 3}}""");
+        Path model = dir.resolve("c.ae4j");
+        Run r = run("train", "--config", config.toString(), "--out", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var registry = Ae4j.registry();
+        SavedModel saved = ModelFile.load(model, registry);
+        assertThat(saved.config()).isEqualTo(new ConfigCodec(registry).read(config));
+        assertThat(saved.model().codeSize()).isEqualTo(16);
+    }
+
+    @Test
+    void interruptedTrainingResumesToTheSameFinalLoss() throws IOException {
+        Run uninterrupted = run("train", "--variant", "vanilla", "--epochs", "3", "--out", dir.resolve("a.ae4j").toString(), "--json");
+        assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
+
+        Path checkpoint = dir.resolve("b.ckpt");
+        TrainingListener killAfterEpoch1 = new TrainingListener() {
+            @Override
+            public void onEpochCompleted(TrainingState state) {
+                if (state.epochsCompleted() == 1) {
+                    throw new IllegalStateException("killed after epoch 1");
+                }
+            }
+        };
+        Run killed = run(List.of(killAfterEpoch1), "train", "--variant", "vanilla", "--epochs", "3",
+                "--out", dir.resolve("b.ae4j").toString(), "--checkpoint", checkpoint.toString());
+        assertThat(killed.code()).isEqualTo(1);
+        assertThat(Files.exists(dir.resolve("b.ae4j"))).isFalse();
+        assertThat(ModelFile.load(checkpoint, Ae4j.registry()).checkpoint().orElseThrow().epochsCompleted()).isEqualTo(1);
+
+        Run resumed = run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("b.ae4j").toString(), "--json");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.json().get("train_loss").asDouble()).isEqualTo(uninterrupted.json().get("train_loss").asDouble());
+        assertThat(resumed.json().get("val_loss").asDouble()).isEqualTo(uninterrupted.json().get("val_loss").asDouble());
+        assertThat(resumed.json().get("test_loss").asDouble()).isEqualTo(uninterrupted.json().get("test_loss").asDouble());
+    }
+
+    @Test
+    void encodeScoreAndReconstructWriteTheirFiles() throws IOException {
+        Path model = trained("m.ae4j");
+        Path input = dir.resolve("images.csv");
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 784; i++) {
+            csv.append(i == 0 ? "" : ",").append("p").append(i);
+        }
+        csv.append('\n');
+        for (int row = 0; row < 3; row++) {
+            for (int i = 0; i < 784; i++) {
+                csv.append(i == 0 ? "" : ",").append((i * (row + 1)) % 256);
+            }
+            csv.append('\n');
+        }
+        Files.writeString(input, csv);
+
+        Run encode = run("encode", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("z.csv").toString(), "--json");
+        assertThat(encode.code()).as(encode.err()).isZero();
+        List<String> codes = Files.readAllLines(dir.resolve("z.csv"));
+        assertThat(codes).hasSize(4);
+        assertThat(codes.get(0).split(",")).hasSize(32);
+
+        Run score = run("score", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("s.csv").toString());
+        assertThat(score.code()).as(score.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("s.csv"))).hasSize(4).first().isEqualTo("index,score");
+
+        Run png = run("reconstruct", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("r.png").toString());
+        assertThat(png.code()).as(png.err()).isZero();
+        BufferedImage image = ImageIO.read(dir.resolve("r.png").toFile());
+        assertThat(image.getWidth()).isEqualTo(3 * 28 * 3);
+        assertThat(image.getHeight()).isEqualTo(2 * 28 * 3);
+    }
+
+    @Test
+    void rejectsTruncatedAndBitFlippedModelFiles() throws IOException {
+        Path model = trained("m.ae4j");
+        byte[] bytes = Files.readAllBytes(model);
+        Path truncated = dir.resolve("truncated.ae4j");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        assertBadInput(run("evaluate", "--model", truncated.toString()), "is not a readable ae4j model file");
+
+        Path flipped = dir.resolve("flipped.ae4j");
+        bytes[bytes.length / 2] ^= 0x04;
+        Files.write(flipped, bytes);
+        Run r = run("evaluate", "--model", flipped.toString());
+        assertBadInput(r, flipped.toString());
+        assertThat(r.err()).containsAnyOf("damaged", "truncated", "altered");
+    }
+
+    @Test
+    void rejectsBadConfigsAndOptions() throws IOException {
+        Path malformed = dir.resolve("bad.json");
+        Files.writeString(malformed, "{\"variant\": \"vanilla\", \"training\": {\"epochs\": }");
+        assertBadInput(run("train", "--config", malformed.toString(), "--out", dir.resolve("x.ae4j").toString()),
+                "bad.json: malformed JSON");
+        assertBadInput(run("train", "--variant", "nope", "--out", dir.resolve("x.ae4j").toString()),
+                "unknown variant 'nope'; known variants: vanilla");
+        assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
+                "epochs must be >= 1, got -3");
+        Path negative = dir.resolve("negative.json");
+        Files.writeString(negative, "{\"variant\": \"vanilla\", \"training\": {\"epochs\": -1}}");
+        assertBadInput(run("train", "--config", negative.toString(), "--out", dir.resolve("x.ae4j").toString()),
+                "$.training: epochs must be >= 1, got -1");
+        assertBadInput(run("train", "--variant", "vanilla"), "Missing required option: '--out=MODEL'");
+        assertBadInput(run("evaluate", "--model", dir.resolve("none.ae4j").toString()), "does not exist");
+        assertThat(Files.exists(dir.resolve("x.ae4j"))).isFalse();
+    }
+
+    @Test
+    void rejectsIdxFilesWithTheWrongImageSize() throws IOException {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        writeIdxImages(data.resolve("train-images-idx3-ubyte"), 4, 27);
+        writeIdxLabels(data.resolve("train-labels-idx1-ubyte"), 4);
+        writeIdxImages(data.resolve("t10k-images-idx3-ubyte"), 2, 27);
+        writeIdxLabels(data.resolve("t10k-labels-idx1-ubyte"), 2);
+        assertBadInput(run("train", "--variant", "vanilla", "--data", data.toString(), "--out", dir.resolve("x.ae4j").toString()),
+                "expected images [n, 28, 28], got [4, 27, 27]");
+
+        Path model = trained("m.ae4j");
+        assertBadInput(run("score", "--model", model.toString(), "--input", data.resolve("t10k-images-idx3-ubyte").toString(),
+                "--out", dir.resolve("s.csv").toString()), "has 729 values per example ([729]), but the model takes 784 [784]");
+    }
+
+    @Test
+    void loadsPluginsFromAPluginDirectory() throws IOException {
+        Path plugins = dir.resolve("plugins");
+        Files.createDirectories(plugins);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(plugins.resolve("extra.jar")))) {
+            jar.putNextEntry(new JarEntry("META-INF/services/org.ae4j.spi.Ae4jPlugin"));
+            jar.write((ExtraPlugin.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        assertThat(run("variants").out()).doesNotContain("extra");
+        Run r = run("--plugins", plugins.toString(), "variants", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("extra").contains("[extra-plugin]");
+        assertBadInput(run("--plugins", dir.resolve("missing").toString(), "variants"), "plug-in directory");
+    }
+
+    private static void writeIdxImages(Path file, int n, int side) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * side * side);
+        b.putInt(0x00000803).putInt(n).putInt(side).putInt(side);
+        Files.write(file, b.array());
+    }
+
+    private static void writeIdxLabels(Path file, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8 + n);
+        b.putInt(0x00000801).putInt(n);
+        Files.write(file, b.array());
+    }
+}

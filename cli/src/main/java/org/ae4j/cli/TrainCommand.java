@@ -119,9 +119,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig training = config.training();
         Path checkpointFile = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
-        app.say(String.format(Locale.ROOT, "training %s (%,d parameters) on %s: %,d examples, %d epochs of %d, seed %d",
-                config.variant(), model.parameterCount(), splits.source(), train.size(), training.epochs(),
-                training.batchSize(), training.seed()));
+        app.say(String.format(Locale.ROOT, "training %s (%,d parameters) on %s: %,d examples (%.0f%% held out for "
+                        + "validation), %d epochs of %d, seed %d", config.variant(), model.parameterCount(), splits.source(),
+                train.size(), 100 * training.validationFraction(), training.epochs(), training.batchSize(), training.seed()));
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new EpochPrinter(app, training.epochs()));

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import java.util.List;
 import org.ae4j.registry.Contributions;
 import org.ae4j.spi.Ae4jPlugin;
-import org.ae4j.vanilla.VanillaSpec;
+import org.ae4j.nn.DenseAutoencoderSpec;
 import org.ae4j.vanilla.VanillaVariant;
 
 /** A third-party plug-in, found only when its services file is on the plug-in path. */
@@ -12,7 +12,7 @@ public final class ExtraPlugin extends AbstractModule implements Ae4jPlugin {
 
     /** A renamed small vanilla variant. */
     static final class Extra extends Object implements org.ae4j.spi.Variant {
-        private final VanillaVariant inner = new VanillaVariant(new VanillaSpec(List.of(16), "tanh", "sigmoid", "mse"));
+        private final VanillaVariant inner = new VanillaVariant(new DenseAutoencoderSpec(List.of(16), "tanh", "sigmoid", "mse"));
 
         @Override
         public String name() {

@@ -1,6 +1,8 @@
 package org.ae4j.vanilla;
 
+import java.util.List;
 import java.util.Objects;
+import org.ae4j.nn.DenseAutoencoderSpec;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.Variant;
@@ -17,18 +19,22 @@ public final class VanillaVariant implements Variant {
 
     public static final String NAME = "vanilla";
 
-    private final VanillaSpec spec;
+    /** 784-128-64-32 ReLU, sigmoid output, MSE. */
+    public static final DenseAutoencoderSpec DEFAULT_SPEC =
+            new DenseAutoencoderSpec(List.of(128, 64, 32), "relu", "sigmoid", "mse");
 
-    public VanillaVariant(VanillaSpec spec) {
+    private final DenseAutoencoderSpec spec;
+
+    public VanillaVariant(DenseAutoencoderSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
     }
 
     public VanillaVariant() {
-        this(VanillaSpec.defaults());
+        this(VanillaVariant.DEFAULT_SPEC);
     }
 
     @Override
-    public VanillaSpec spec() {
+    public DenseAutoencoderSpec spec() {
         return spec;
     }
 

@@ -11,6 +11,7 @@ import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.nn.Dense;
+import org.ae4j.nn.DenseAutoencoderSpec;
 import org.ae4j.nn.Sequential;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.registry.Registry;
@@ -57,9 +58,9 @@ class VanillaVariantTest {
 
     @Test
     void gradientOfTheWholeModelMatchesFiniteDifferences() {
-        for (VanillaSpec spec : List.of(
-                new VanillaSpec(List.of(6, 4, 3), "relu", "sigmoid", "mse"),
-                new VanillaSpec(List.of(5, 3), "tanh", "identity", "bce"))) {
+        for (DenseAutoencoderSpec spec : List.of(
+                new DenseAutoencoderSpec(List.of(6, 4, 3), "relu", "sigmoid", "mse"),
+                new DenseAutoencoderSpec(List.of(5, 3), "tanh", "identity", "bce"))) {
             Autoencoder model = new VanillaVariant(spec).build(8,
                     new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(2)));
             // Zero-initialised biases behind a dead ReLU give pre-activations of exactly 0, ReLU's kink,
@@ -85,14 +86,14 @@ class VanillaVariantTest {
 
     @Test
     void rejectsLogitLossWithASigmoidOutput() {
-        assertThatThrownBy(() -> new VanillaSpec(List.of(32), "relu", "sigmoid", "bce"))
+        assertThatThrownBy(() -> new DenseAutoencoderSpec(List.of(32), "relu", "sigmoid", "bce"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("loss 'bce' takes logits, so outputActivation must be 'identity', got 'sigmoid'");
     }
 
     @Test
     void rejectsAnUnknownLossNamingTheKnownOnes() {
-        VanillaVariant variant = new VanillaVariant(new VanillaSpec(List.of(4), "relu", "sigmoid", "l2"));
+        VanillaVariant variant = new VanillaVariant(new DenseAutoencoderSpec(List.of(4), "relu", "sigmoid", "l2"));
         assertThatThrownBy(() -> variant.build(10, BuildContext.of(REGISTRY, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown loss 'l2'; known losses: bce, mse");

@@ -1,47 +1,44 @@
-package org.ae4j.vanilla;
+package org.ae4j.nn;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ae4j.loss.BinaryCrossEntropy;
-import org.ae4j.nn.DenseSpec;
 import org.ae4j.model.Autoencoder;
-import org.ae4j.nn.Identity;
-import org.ae4j.nn.IdentityBottleneck;
-import org.ae4j.nn.Sequential;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
- * The architecture of the deep dense autoencoder: an encoder of dense layers of
- * {@code encoderSizes} (the last is the code size), the identity bottleneck, and the mirrored decoder
- * back to the input size.
- *
- * <p>Default: 784-128-64-32 with ReLU, decoder 32-64-128-784 with a sigmoid output, MSE.
+ * A dense autoencoder: an encoder of dense layers of {@code encoderSizes} (the last is the code size),
+ * the identity bottleneck, and the mirrored decoder back to the input size. The architecture behind
+ * the vanilla, denoising, sparse and contractive variants, which differ in defaults, corruption and
+ * regularizers.
  *
  * @param encoderSizes     hidden sizes of the encoder, outermost first; the last is the code size
- * @param activation       activation of every hidden layer (encoder and decoder)
+ * @param activation       activation of the hidden layers (encoder and decoder) other than the code layer
+ * @param codeActivation   activation of the code layer (the encoder's last)
  * @param outputActivation activation of the decoder's output layer
  * @param loss             reconstruction loss name; {@code "bce"} takes logits and so needs an
  *                         {@code "identity"} output activation
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record VanillaSpec(List<Integer> encoderSizes, String activation, String outputActivation, String loss)
-        implements VariantSpec {
+public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation, String codeActivation,
+                                   String outputActivation, String loss) implements VariantSpec {
 
-    public VanillaSpec {
+    public DenseAutoencoderSpec {
         encoderSizes = List.copyOf(encoderSizes);
         if (encoderSizes.isEmpty()) {
-            throw new IllegalArgumentException("vanilla needs at least one encoder size (the code size)");
+            throw new IllegalArgumentException("encoderSizes needs at least one size (the code size)");
         }
         for (int size : encoderSizes) {
             if (size < 1) {
-                throw new IllegalArgumentException("vanilla encoder sizes must be >= 1, got " + encoderSizes);
+                throw new IllegalArgumentException("encoder sizes must be >= 1, got " + encoderSizes);
             }
         }
         requireName("activation", activation);
+        requireName("codeActivation", codeActivation);
         requireName("outputActivation", outputActivation);
         requireName("loss", loss);
         if (loss.equals(BinaryCrossEntropy.NAME) && !outputActivation.equals(Identity.NAME)) {
@@ -50,15 +47,15 @@ public record VanillaSpec(List<Integer> encoderSizes, String activation, String 
         }
     }
 
-    private static void requireName(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("vanilla " + field + " must be named");
-        }
+    /** Every hidden layer, the code layer included, uses {@code activation}. */
+    public DenseAutoencoderSpec(List<Integer> encoderSizes, String activation, String outputActivation, String loss) {
+        this(encoderSizes, activation, activation, outputActivation, loss);
     }
 
-    /** 784-128-64-32 ReLU, sigmoid output, MSE. */
-    public static VanillaSpec defaults() {
-        return new VanillaSpec(List.of(128, 64, 32), "relu", "sigmoid", "mse");
+    private static void requireName(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must be named");
+        }
     }
 
     @JsonIgnore
@@ -66,27 +63,32 @@ public record VanillaSpec(List<Integer> encoderSizes, String activation, String 
         return encoderSizes.get(encoderSizes.size() - 1);
     }
 
-    public VanillaSpec withEncoderSizes(List<Integer> sizes) {
-        return new VanillaSpec(sizes, activation, outputActivation, loss);
+    public DenseAutoencoderSpec withEncoderSizes(List<Integer> sizes) {
+        return new DenseAutoencoderSpec(sizes, activation, codeActivation, outputActivation, loss);
     }
 
     @Override
     public Autoencoder build(long[] inputShape, BuildContext context) {
         if (inputShape.length != 1 || inputShape[0] < 1 || inputShape[0] > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("vanilla takes flat examples [features], got " + Arrays.toString(inputShape));
+            throw new IllegalArgumentException("a dense autoencoder takes flat examples [features], got "
+                    + Arrays.toString(inputShape));
         }
         Sequential encoder = Sequential.build("encoder", inputShape, encoderLayers(), context);
         Sequential decoder = Sequential.build("decoder", encoder.outputShape(), decoderLayers((int) inputShape[0]), context);
         return new Autoencoder(encoder, new IdentityBottleneck(codeSize()), decoder, context.registry().loss(loss), List.of());
     }
 
-    /** Encoder layers: dense layers of {@link #encoderSizes()}. */
-    List<DenseSpec> encoderLayers() {
-        return encoderSizes.stream().map(size -> new DenseSpec(size, activation)).toList();
+    /** Dense layers of {@link #encoderSizes()}; the last uses the code activation. */
+    public List<DenseSpec> encoderLayers() {
+        List<DenseSpec> layers = new ArrayList<>();
+        for (int i = 0; i < encoderSizes.size(); i++) {
+            layers.add(new DenseSpec(encoderSizes.get(i), i == encoderSizes.size() - 1 ? codeActivation : activation));
+        }
+        return layers;
     }
 
-    /** Decoder layers: the encoder's hidden sizes in reverse, then the input size with the output activation. */
-    List<DenseSpec> decoderLayers(int inputSize) {
+    /** The encoder's hidden sizes in reverse, then the input size with the output activation. */
+    public List<DenseSpec> decoderLayers(int inputSize) {
         List<DenseSpec> layers = new ArrayList<>();
         for (int i = encoderSizes.size() - 2; i >= 0; i--) {
             layers.add(new DenseSpec(encoderSizes.get(i), activation));

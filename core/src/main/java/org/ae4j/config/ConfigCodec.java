@@ -22,10 +22,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.ae4j.registry.Registry;
+import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.spi.Variant;
@@ -46,7 +48,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ConfigCodec {
 
-    private static final Set<String> TOP_LEVEL = Set.of("variant", "model", "regularizers", "optimizer", "training");
+    private static final Set<String> TOP_LEVEL = Set.of("variant", "model", "regularizers", "optimizer", "training",
+            "corruption");
 
     private final Registry registry;
     private final ObjectMapper json;
@@ -130,9 +133,10 @@ public final class ConfigCodec {
                     : lookup(() -> registry.optimizer(type), source, "$.optimizer.type");
             optimizer = convert(merge(tree(base), optimizerNode), OptimizerSpec.class, source, "$.optimizer");
         }
-        List<RegularizerSpec> regularizers = new ArrayList<>();
+        List<RegularizerSpec> regularizers = new ArrayList<>(defaults.regularizers());
         JsonNode regularizerNodes = tree.get("regularizers");
         if (regularizerNodes != null) {
+            regularizers.clear();
             if (!regularizerNodes.isArray()) {
                 throw new ConfigException(source + ": $.regularizers: expected an array of {\"type\": …} objects");
             }
@@ -149,9 +153,22 @@ public final class ConfigCodec {
                 regularizers.add(convert(merge(tree(base), node), RegularizerSpec.class, source, path));
             }
         }
+        Optional<CorruptionSpec> corruption = defaults.corruption();
+        JsonNode corruptionNode = tree.get("corruption");
+        if (corruptionNode != null && corruptionNode.isNull()) {
+            corruption = Optional.empty();
+        } else if (corruptionNode != null) {
+            requireObject(corruptionNode, source, "$.corruption");
+            String type = corruptionNode.has("type") ? typeName(corruptionNode, source, "$.corruption")
+                    : defaults.corruption().map(CorruptionSpec::type).orElseThrow(() -> new ConfigException(source
+                    + ": $.corruption.type: required; known corruptions: " + String.join(", ", registry.corruptionNames())));
+            CorruptionSpec base = defaults.corruption().filter(c -> c.type().equals(type))
+                    .orElseGet(() -> lookup(() -> registry.corruption(type), source, "$.corruption.type"));
+            corruption = Optional.of(convert(merge(tree(base), corruptionNode), CorruptionSpec.class, source, "$.corruption"));
+        }
         TrainingConfig training = convert(merge(tree(defaults.training()), tree.get("training")), TrainingConfig.class,
                 source, "$.training");
-        return new ModelConfig(variant.name(), model, regularizers, optimizer, training);
+        return new ModelConfig(variant.name(), model, regularizers, optimizer, training, corruption);
     }
 
     /** The config as a JSON tree, every field explicit. */
@@ -163,6 +180,11 @@ public final class ConfigCodec {
         config.regularizers().forEach(r -> regularizers.add(tree(r)));
         root.set("optimizer", tree(config.optimizer()));
         root.set("training", tree(config.training()));
+        if (config.corruption().isPresent()) {
+            root.set("corruption", tree(config.corruption().get()));
+        } else {
+            root.putNull("corruption");
+        }
         return root;
     }
 

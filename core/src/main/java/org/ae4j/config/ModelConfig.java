@@ -2,9 +2,11 @@ package org.ae4j.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.spi.Variant;
@@ -22,6 +24,7 @@ import org.apiguardian.api.API;
  *   "variant": "vanilla",
  *   "model": {"encoderSizes": [256, 64, 16]},
  *   "regularizers": [{"type": "weight-decay", "lambda": 1e-5}],
+ *   "corruption": {"type": "gaussian", "sigma": 0.3},
  *   "optimizer": {"type": "adam", "learningRate": 0.002},
  *   "training": {"epochs": 20, "batchSize": 128, "seed": 7}
  * }
@@ -32,10 +35,11 @@ import org.apiguardian.api.API;
  * @param regularizers penalties added to the variant's own
  * @param optimizer    the optimizer
  * @param training     epochs, batch size, validation, early stopping, clipping, seed
+ * @param corruption   the training-time input corruption, if any (denoising and its relatives)
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpec> regularizers, OptimizerSpec optimizer,
-                          TrainingConfig training) {
+                          TrainingConfig training, Optional<CorruptionSpec> corruption) {
 
     public ModelConfig {
         Objects.requireNonNull(variant, "variant");
@@ -43,19 +47,21 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
         regularizers = List.copyOf(regularizers);
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(corruption, "corruption");
     }
 
     /** The variant's own defaults. */
     public static ModelConfig defaults(Variant variant) {
-        return new ModelConfig(variant.name(), variant.spec(), List.of(), variant.optimizer(), variant.training());
+        return new ModelConfig(variant.name(), variant.spec(), variant.regularizers(), variant.optimizer(), variant.training(),
+                variant.corruption());
     }
 
     public ModelConfig withTraining(TrainingConfig training) {
-        return new ModelConfig(variant, model, regularizers, optimizer, training);
+        return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }
 
     public ModelConfig withOptimizer(OptimizerSpec optimizer) {
-        return new ModelConfig(variant, model, regularizers, optimizer, training);
+        return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }
 
     /**
@@ -64,6 +70,7 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
      */
     public Autoencoder build(long[] inputShape, Registry registry) {
         Autoencoder built = model.build(inputShape, BuildContext.of(registry, training.seed()));
-        return built.withAdditionalRegularizers(regularizers.stream().map(RegularizerSpec::create).toList());
+        Autoencoder regularized = built.withAdditionalRegularizers(regularizers.stream().map(RegularizerSpec::create).toList());
+        return corruption.map(c -> regularized.withCorruption(c.create())).orElse(regularized);
     }
 }

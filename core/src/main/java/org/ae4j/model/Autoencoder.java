@@ -1,11 +1,16 @@
 package org.ae4j.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ae4j.nn.Sequential;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
+import org.ae4j.spi.Corruption;
 import org.ae4j.spi.Decoder;
 import org.ae4j.spi.Encoder;
 import org.ae4j.spi.ForwardPass;
@@ -35,15 +40,25 @@ public final class Autoencoder {
     private final Decoder decoder;
     private final Loss loss;
     private final List<Regularizer> regularizers;
+    private final Corruption corruption;
     private final List<Parameter> parameters;
 
     public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
                        List<Regularizer> regularizers) {
+        this(encoder, bottleneck, decoder, loss, regularizers, null);
+    }
+
+    /**
+     * @param corruption applied to the input of training steps only; {@code null} for none
+     */
+    public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
+                       List<Regularizer> regularizers, Corruption corruption) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.bottleneck = Objects.requireNonNull(bottleneck, "bottleneck");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.regularizers = List.copyOf(regularizers);
+        this.corruption = corruption;
         requireSize("the bottleneck", bottleneck.featureSize(), "the encoder's output", encoder.outputShape());
         requireSize("the bottleneck's code", bottleneck.codeSize(), "the decoder's input", decoder.inputShape());
         if (!Arrays.equals(encoder.inputShape(), decoder.outputShape())) {
@@ -54,6 +69,7 @@ public final class Autoencoder {
         all.addAll(bottleneck.parameters());
         all.addAll(decoder.parameters());
         this.parameters = List.copyOf(all);
+        this.regularizers.forEach(r -> r.requireCompatible(encoder, bottleneck));
     }
 
     private static void requireSize(String who, long expected, String what, long[] shape) {
@@ -71,7 +87,26 @@ public final class Autoencoder {
         }
         List<Regularizer> all = new ArrayList<>(regularizers);
         all.addAll(extra);
-        return new Autoencoder(encoder, bottleneck, decoder, loss, all);
+        return new Autoencoder(encoder, bottleneck, decoder, loss, all, corruption);
+    }
+
+    /** This model with {@code corruption} applied to training inputs (replacing any it had). */
+    public Autoencoder withCorruption(Corruption corruption) {
+        return new Autoencoder(encoder, bottleneck, decoder, loss, regularizers, Objects.requireNonNull(corruption, "corruption"));
+    }
+
+    /** The training-time input corruption, if any. */
+    public Optional<Corruption> corruption() {
+        return Optional.ofNullable(corruption);
+    }
+
+    /**
+     * One training step on a clean batch: corrupts it when the model has a corruption (drawing from
+     * {@code corruptionRandom}), then {@link #computeGradients} against the clean batch.
+     */
+    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom) {
+        INDArray input = corruption == null ? batch : corruption.corrupt(batch, corruptionRandom);
+        return computeGradients(input, batch, random);
     }
 
     public Encoder encoder() {
@@ -134,14 +169,16 @@ public final class Autoencoder {
         double penalty = 0;
         INDArray featureGradient = null;
         INDArray codeGradient = null;
+        Map<Integer, INDArray> stepGradients = Map.of();
         if (!regularizers.isEmpty()) {
-            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded);
+            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded, random);
             PenaltyGradients sink = new PenaltyGradients();
             for (Regularizer regularizer : regularizers) {
                 penalty += regularizer.penalize(pass, parameters, sink);
             }
             featureGradient = sink.features;
             codeGradient = sink.code;
+            stepGradients = sink.steps;
         }
 
         INDArray dz = decoder.backward(decoded, reconstruction.gradient());
@@ -152,7 +189,13 @@ public final class Autoencoder {
         if (featureGradient != null) {
             dh.addi(featureGradient);
         }
-        encoder.backwardParameters(encoded, dh);
+        if (stepGradients.isEmpty()) {
+            encoder.backwardParameters(encoded, dh);
+        } else if (encoder instanceof Sequential chain) {
+            chain.backwardParameters(encoded, dh, stepGradients);
+        } else {
+            throw new IllegalStateException("a regularizer penalises a hidden layer, which needs a Sequential encoder");
+        }
         return new StepLoss(reconstruction.value(), code.lossTerm(), penalty);
     }
 
@@ -202,6 +245,12 @@ public final class Autoencoder {
     private static final class PenaltyGradients implements GradientSink {
         private INDArray code;
         private INDArray features;
+        private final Map<Integer, INDArray> steps = new HashMap<>();
+
+        @Override
+        public void addToEncoderStep(int step, INDArray gradient) {
+            steps.merge(step, gradient.dup(), INDArray::addi);
+        }
 
         @Override
         public void addToCode(INDArray gradient) {

@@ -108,6 +108,30 @@ public final class Sequential implements Encoder, Decoder {
         layers.get(0).backwardParameters(step(trace, 0), g);
     }
 
+    /**
+     * Like {@link #backwardParameters(Trace, INDArray)}, also adding {@code extra.get(k)} to the gradient
+     * with respect to the output of layer {@code k}.
+     */
+    public void backwardParameters(Trace trace, INDArray outputGradient, java.util.Map<Integer, INDArray> extra) {
+        for (int k : extra.keySet()) {
+            if (k < 0 || k >= layers.size()) {
+                throw new IllegalArgumentException("'" + name + "' has layers 0 to " + (layers.size() - 1) + ", not " + k);
+            }
+        }
+        INDArray g = outputGradient;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            INDArray added = extra.get(i);
+            if (added != null) {
+                g = g.addi(added);
+            }
+            if (i == 0) {
+                layers.get(0).backwardParameters(step(trace, 0), g);
+            } else {
+                g = layers.get(i).backward(step(trace, i), g);
+            }
+        }
+    }
+
     private Trace step(Trace trace, int i) {
         if (trace.steps().size() != layers.size()) {
             throw new IllegalArgumentException("'" + name + "' has " + layers.size()

@@ -5,6 +5,7 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.OptimizerSpec;
@@ -53,6 +54,11 @@ public final class Contributions {
     /** Optimizers, by name, with their default configuration. */
     public static MapBinder<String, OptimizerSpec> optimizers(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, OptimizerSpec.class);
+    }
+
+    /** Training-time input corruptions, by name, with their default configuration. */
+    public static MapBinder<String, CorruptionSpec> corruptions(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, CorruptionSpec.class);
     }
 
     /** Regularizers, by name, with their default configuration. */

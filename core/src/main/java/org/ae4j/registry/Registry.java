@@ -18,6 +18,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.Loss;
@@ -44,6 +45,7 @@ public final class Registry {
     private final Map<String, Initializer> initializers;
     private final Map<String, OptimizerSpec> optimizers;
     private final Map<String, RegularizerSpec> regularizers;
+    private final Map<String, CorruptionSpec> corruptions;
     private final Map<String, NamedType> specTypes;
 
     private Registry(List<String> pluginNames, Injector injector) {
@@ -54,6 +56,7 @@ public final class Registry {
         this.initializers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Initializer>>() { })));
         this.optimizers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, OptimizerSpec>>() { })));
         this.regularizers = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, RegularizerSpec>>() { })));
+        this.corruptions = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, CorruptionSpec>>() { })));
         this.specTypes = indexSpecTypes(injector.getInstance(Key.get(new TypeLiteral<Set<NamedType>>() { })));
         variants.forEach((name, v) -> requireConsistent("variant", name, v.name()));
         activations.forEach((name, a) -> requireConsistent("activation", name, a.name()));
@@ -106,6 +109,15 @@ public final class Registry {
     /** The default configuration of the regularizer named {@code name}. */
     public RegularizerSpec regularizer(String name) {
         return lookup("regularizer", regularizers, name);
+    }
+
+    /** The default configuration of the corruption named {@code name}. */
+    public CorruptionSpec corruption(String name) {
+        return lookup("corruption", corruptions, name);
+    }
+
+    public SortedSet<String> corruptionNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(corruptions.keySet()));
     }
 
     public SortedSet<String> regularizerNames() {
@@ -186,6 +198,7 @@ public final class Registry {
             Contributions.initializers(binder());
             Contributions.optimizers(binder());
             Contributions.regularizers(binder());
+            Contributions.corruptions(binder());
             Contributions.specTypes(binder());
         }
     }

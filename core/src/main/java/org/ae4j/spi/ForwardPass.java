@@ -12,9 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param encoded the encoder's trace; {@code encoded.output()} is the features {@code h}
  * @param code    the bottleneck's result; {@code code.z()} is the code
  * @param decoded the decoder's trace; {@code decoded.output()} is the raw reconstruction
+ * @param random  randomness for stochastic penalties (e.g. the contractive estimate's noise), seeded
+ *                with the training run
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code code, Trace decoded) {
+public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code code, Trace decoded,
+                          RandomSource random) {
 
     public ForwardPass {
         Objects.requireNonNull(encoder, "encoder");
@@ -22,5 +25,6 @@ public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code c
         Objects.requireNonNull(encoded, "encoded");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(decoded, "decoded");
+        Objects.requireNonNull(random, "random");
     }
 }

@@ -15,4 +15,10 @@ public interface GradientSink {
 
     /** Adds {@code ∂penalty/∂h}, the gradient with respect to the encoder's output features. */
     void addToFeatures(INDArray gradient);
+
+    /**
+     * Adds the gradient with respect to the output of step {@code step} (0-based) of the encoder's
+     * trace, for penalties on a hidden layer; the encoder must be a chain of layers.
+     */
+    void addToEncoderStep(int step, INDArray gradient);
 }

@@ -52,6 +52,18 @@ public final class RandomSource {
         return target;
     }
 
+    /** Fills {@code target} in place with independent Bernoulli(p) samples (1 with probability p, else 0). */
+    public INDArray bernoulliInPlace(INDArray target, double p) {
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution(target, p), nd4j());
+        return target;
+    }
+
+    /** Fills {@code target} in place with independent U(from, to) samples. */
+    public INDArray uniformInPlace(INDArray target, double from, double to) {
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(target, from, to), nd4j());
+        return target;
+    }
+
     /** A Fisher–Yates permutation of {@code 0 … n-1}. */
     public int[] permutation(int n) {
         int[] order = new int[n];

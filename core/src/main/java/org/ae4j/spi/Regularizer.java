@@ -22,4 +22,13 @@ public interface Regularizer {
      * @param sink       where gradients on the code or features go
      */
     double penalize(ForwardPass pass, List<Parameter> parameters, GradientSink sink);
+
+    /**
+     * Checks, when the model is assembled, that this penalty applies to it (e.g. that the layer a
+     * sparsity penalty watches has activations in (0, 1)).
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    default void requireCompatible(Encoder encoder, Bottleneck bottleneck) {
+    }
 }

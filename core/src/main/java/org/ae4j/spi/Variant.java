@@ -27,8 +27,20 @@ public interface Variant {
     /** The training settings (batch size, epochs, …) this recipe uses by default. */
     TrainingConfig training();
 
+    /** Penalties this recipe adds by default (e.g. the sparse variant's KL sparsity). */
+    default java.util.List<RegularizerSpec> regularizers() {
+        return java.util.List.of();
+    }
+
+    /** The training-time input corruption this recipe applies by default, if any. */
+    default java.util.Optional<CorruptionSpec> corruption() {
+        return java.util.Optional.empty();
+    }
+
     /** A new model of the default architecture for flat examples of {@code inputSize} values. */
     default Autoencoder build(long inputSize, BuildContext context) {
-        return spec().build(new long[] {inputSize}, context);
+        Autoencoder model = spec().build(new long[] {inputSize}, context)
+                .withAdditionalRegularizers(regularizers().stream().map(RegularizerSpec::create).toList());
+        return corruption().map(c -> model.withCorruption(c.create())).orElse(model);
     }
 }

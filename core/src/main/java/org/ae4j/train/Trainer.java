@@ -103,13 +103,14 @@ public final class Trainer {
         for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
             RandomSource shuffling = root.split("shuffle").split("epoch " + epoch);
             RandomSource stochastic = root.split("model").split("epoch " + epoch);
+            RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
             long start = System.nanoTime();
             double lossSum = 0;
             long examples = 0;
             int batchIndex = 0;
             for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
                 batchIndex++;
-                StepLoss loss = model.computeGradients(batch, batch, stochastic);
+                StepLoss loss = model.trainingStep(batch, stochastic, corrupting);
                 if (!Double.isFinite(loss.total())) {
                     throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
                             + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");

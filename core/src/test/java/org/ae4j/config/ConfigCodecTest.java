@@ -97,7 +97,7 @@ class ConfigCodecTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("c.json: $.model.hiden: unknown field; known fields: activation, code, hidden, loss");
         assertThatThrownBy(() -> codec.read("{\"variant\": \"tiny\", \"trainig\": {}}", "c.json"))
-                .hasMessage("c.json: $.trainig: unknown field; known fields: [model, optimizer, regularizers, training, variant]");
+                .hasMessage("c.json: $.trainig: unknown field; known fields: [corruption, model, optimizer, regularizers, training, variant]");
     }
 
     @Test

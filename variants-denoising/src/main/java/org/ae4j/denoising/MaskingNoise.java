@@ -1,0 +1,50 @@
+package org.ae4j.denoising;
+
+import org.ae4j.spi.Corruption;
+import org.ae4j.spi.CorruptionSpec;
+import org.ae4j.spi.RandomSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Masking noise: each value is independently set to 0 with probability {@code fraction}
+ * (Vincent et al., 2008).
+ *
+ * @param fraction in [0, 1] (default 0.25)
+ */
+public record MaskingNoise(double fraction) implements CorruptionSpec, Corruption {
+
+    public static final String TYPE = "masking";
+
+    public MaskingNoise {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("masking fraction must be in [0, 1], got " + fraction);
+        }
+    }
+
+    public static MaskingNoise defaults() {
+        return new MaskingNoise(0.25);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String name() {
+        return TYPE;
+    }
+
+    @Override
+    public Corruption create() {
+        return this;
+    }
+
+    @Override
+    public INDArray corrupt(INDArray clean, RandomSource random) {
+        Pixels.perExample(clean);
+        INDArray keep = random.bernoulliInPlace(Nd4j.createUninitialized(clean.dataType(), clean.shape()), 1 - fraction);
+        return keep.muli(clean);
+    }
+}

@@ -29,6 +29,7 @@ final class VariantsCommand implements Callable<Integer> {
         KINDS.put("initializers", Registry::initializerNames);
         KINDS.put("optimizers", Registry::optimizerNames);
         KINDS.put("regularizers", Registry::regularizerNames);
+        KINDS.put("corruptions", Registry::corruptionNames);
     }
 
     @Override

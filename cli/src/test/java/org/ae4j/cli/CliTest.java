@@ -69,8 +69,18 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("vanilla").contains("[ae4j-variants-vanilla]").contains("relu [ae4j-core]");
         JsonNode json = r.json();
-        assertThat(json.get("variants").get(0).get("name").asText()).isEqualTo("vanilla");
+        assertThat(json.get("variants").findValuesAsText("name")).containsExactly("contractive", "denoising", "sparse", "vanilla");
+        assertThat(json.get("components").get("corruptions").toString()).contains("gaussian").contains("ae4j-variants-denoising");
         assertThat(json.get("components").get("optimizers").toString()).contains("adam");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"denoising", "sparse", "contractive"})
+    void trainsEveryVariantByName(String variant) throws IOException {
+        Run r = run("train", "--variant", variant, "--epochs", "1", "--out", dir.resolve(variant + ".ae4j").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("test_mse").asDouble()).isPositive();
+        assertThat(ModelFile.load(dir.resolve(variant + ".ae4j"), Ae4j.registry()).config().variant()).isEqualTo(variant);
     }
 
     @Test
@@ -172,6 +182,33 @@ class CliTest {
     }
 
     @Test
+    void denoiseWritesReconstructionsInTheInputsScale() throws IOException {
+        Run train = run("train", "--variant", "denoising", "--epochs", "2", "--out", dir.resolve("d.ae4j").toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        Path input = dir.resolve("noisy.idx");
+        ByteBuffer b = ByteBuffer.allocate(16 + 3 * 784);
+        b.putInt(0x00000803).putInt(3).putInt(28).putInt(28);
+        for (int i = 0; i < 3 * 784; i++) {
+            b.put((byte) ((i * 37) % 256));
+        }
+        Files.write(input, b.array());
+        Path csv = dir.resolve("clean.csv");
+        Run denoise = run("denoise", "--model", dir.resolve("d.ae4j").toString(), "--input", input.toString(), "--out", csv.toString());
+        assertThat(denoise.code()).as(denoise.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(4);
+        double max = java.util.Arrays.stream(rows.get(1).split(",")).mapToDouble(Double::parseDouble).max().orElseThrow();
+        assertThat(max).as("original 0…255 scale").isGreaterThan(1.5).isLessThanOrEqualTo(255.0);
+
+        Path idx = dir.resolve("clean.idx.gz");
+        assertThat(run("denoise", "--model", dir.resolve("d.ae4j").toString(), "--input", input.toString(), "--out", idx.toString())
+                .code()).isZero();
+        org.ae4j.data.IdxFile written = org.ae4j.data.IdxFile.read(idx);
+        assertThat(written.dimensions()).containsExactly(3, 28, 28);
+        assertThat(Files.getPosixFilePermissions(idx)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
     void rejectsTruncatedAndBitFlippedModelFiles() throws IOException {
         Path model = trained("m.ae4j");
         byte[] bytes = Files.readAllBytes(model);
@@ -194,7 +231,7 @@ class CliTest {
         assertBadInput(run("train", "--config", malformed.toString(), "--out", dir.resolve("x.ae4j").toString()),
                 "bad.json: malformed JSON");
         assertBadInput(run("train", "--variant", "nope", "--out", dir.resolve("x.ae4j").toString()),
-                "unknown variant 'nope'; known variants: vanilla");
+                "unknown variant 'nope'; known variants: contractive, denoising, sparse, vanilla");
         assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
                 "epochs must be >= 1, got -3");
         Path negative = dir.resolve("negative.json");

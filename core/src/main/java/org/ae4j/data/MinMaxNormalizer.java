@@ -84,6 +84,27 @@ public record MinMaxNormalizer(double[] min, double[] max) {
         return data.labels().map(l -> Dataset.labeled(scaled, l)).orElseGet(() -> Dataset.of(scaled));
     }
 
+    /** Maps scaled data back to the original range: {@code x = x'·(max − min) + min}. A new array. */
+    public INDArray inverse(INDArray scaled) {
+        if (isGlobal()) {
+            double range = max[0] - min[0];
+            return scaled.mul(range == 0 ? 1 : range).addi(min[0]);
+        }
+        long per = scaled.length() / scaled.size(0);
+        if (per != min.length) {
+            throw new IllegalArgumentException("normalizer was fitted on " + min.length + " features, but the data has "
+                    + per + " per example");
+        }
+        double[] range = new double[min.length];
+        for (int i = 0; i < range.length; i++) {
+            range[i] = max[i] == min[i] ? 1 : max[i] - min[i];
+        }
+        INDArray rows = scaled.reshape('c', scaled.size(0), per);
+        INDArray minRow = Nd4j.create(min, new long[] {1, min.length}).castTo(scaled.dataType());
+        INDArray rangeRow = Nd4j.create(range, new long[] {1, range.length}).castTo(scaled.dataType());
+        return rows.mulRowVector(rangeRow).addiRowVector(minRow).reshape('c', scaled.shape());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MinMaxNormalizer other && Arrays.equals(min, other.min) && Arrays.equals(max, other.max);

@@ -61,9 +61,11 @@ public final class Autoencoder {
         this.corruption = corruption;
         requireSize("the bottleneck", bottleneck.featureSize(), "the encoder's output", encoder.outputShape());
         requireSize("the bottleneck's code", bottleneck.codeSize(), "the decoder's input", decoder.inputShape());
-        if (!Arrays.equals(encoder.inputShape(), decoder.outputShape())) {
+        long[] expectedOutput = loss.outputShape(encoder.inputShape());
+        if (!Arrays.equals(expectedOutput, decoder.outputShape())) {
             throw new IllegalArgumentException("decoder output shape " + Arrays.toString(decoder.outputShape())
-                    + " must equal the encoder input shape " + Arrays.toString(encoder.inputShape()));
+                    + " must be " + Arrays.toString(expectedOutput) + " (loss '" + loss.name() + "' on inputs of shape "
+                    + Arrays.toString(encoder.inputShape()) + ")");
         }
         List<Parameter> all = new ArrayList<>(encoder.parameters());
         all.addAll(bottleneck.parameters());
@@ -104,9 +106,20 @@ public final class Autoencoder {
      * One training step on a clean batch: corrupts it when the model has a corruption (drawing from
      * {@code corruptionRandom}), then {@link #computeGradients} against the clean batch.
      */
-    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom) {
+    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom, int epoch) {
         INDArray input = corruption == null ? batch : corruption.corrupt(batch, corruptionRandom);
-        return computeGradients(input, batch, random);
+        return computeGradients(input, batch, random, epoch);
+    }
+
+    /**
+     * The training objective's parts for a batch, without gradients and without corruption: the
+     * reconstruction loss and the bottleneck's term with its randomness drawn from {@code random}
+     * (penalties are left out: they describe the parameters, not the fit). For a VAE, the negative ELBO.
+     */
+    public StepLoss objective(INDArray input, RandomSource random) {
+        requireBatch(input, "input");
+        Code code = bottleneck.forward(encoder.forward(input).output(), random, 0);
+        return new StepLoss(loss.value(decoder.forward(code.z()).output(), input), code.lossTerm(), 0);
     }
 
     public Encoder encoder() {
@@ -156,13 +169,18 @@ public final class Autoencoder {
      * @param random randomness for stochastic bottlenecks
      */
     public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random) {
+        return computeGradients(input, target, random, 0);
+    }
+
+    /** As {@link #computeGradients(INDArray, INDArray, RandomSource)}, at a given 1-based training epoch. */
+    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch) {
         requireBatch(input, "input");
         requireBatch(target, "target");
         for (Parameter p : parameters) {
             p.zeroGradient();
         }
         Trace encoded = encoder.forward(input);
-        Code code = bottleneck.forward(encoded.output(), random);
+        Code code = bottleneck.forward(encoded.output(), random, epoch);
         Trace decoded = decoder.forward(code.z());
         LossResult reconstruction = loss.evaluate(decoded.output(), target);
 

@@ -37,7 +37,7 @@ public final class IdentityBottleneck implements Bottleneck {
     }
 
     @Override
-    public Code forward(INDArray features, RandomSource random) {
+    public Code forward(INDArray features, RandomSource random, int epoch) {
         return new Code(checked(features), features, 0.0, Map.of());
     }
 

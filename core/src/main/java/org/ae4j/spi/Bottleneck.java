@@ -25,8 +25,10 @@ public interface Bottleneck {
      * The training-time forward pass; stochastic bottlenecks draw from {@code random}.
      *
      * @param features {@code [batch, featureSize]}
+     * @param epoch    the 1-based epoch of the training run, for schedules such as a KL warm-up; 0 outside
+     *                 a training run (every schedule then at its final value)
      */
-    Code forward(INDArray features, RandomSource random);
+    Code forward(INDArray features, RandomSource random, int epoch);
 
     /**
      * Accumulates parameter gradients and returns {@code ∂L/∂features}, including the gradient of

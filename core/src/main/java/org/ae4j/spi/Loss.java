@@ -27,4 +27,12 @@ public interface Loss {
 
     /** Maps the raw output to data space (identity for MSE, the sigmoid for logits). Returns a new array. */
     INDArray reconstruction(INDArray output);
+
+    /**
+     * The per-example shape of the raw output this loss expects for data of {@code dataShape}: the same
+     * by default; e.g. {@code [2·d]} for a Gaussian likelihood that also predicts a variance per value.
+     */
+    default long[] outputShape(long[] dataShape) {
+        return dataShape.clone();
+    }
 }

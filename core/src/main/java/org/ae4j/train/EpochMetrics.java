@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
  * @param epoch            1-based epoch number
  * @param trainLoss        mean training objective over the epoch's examples (reconstruction +
  *                         bottleneck term + penalties)
- * @param validationLoss   reconstruction loss of the deterministic path on the validation set, or
- *                         {@code NaN} without validation
+ * @param validationLoss   the objective without penalties on the validation set (see
+ *                         {@link Evaluation#objective}), or {@code NaN} without validation
  * @param examples         training examples processed
  * @param seconds          wall-clock time of the epoch's training steps (validation excluded)
  */

@@ -2,6 +2,7 @@ package org.ae4j.train;
 
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,6 +11,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Evaluation {
 
     private Evaluation() {
+    }
+
+    /**
+     * The model's objective without penalties — reconstruction loss plus the bottleneck's term (for a
+     * VAE the negative ELBO, one posterior sample per example) — averaged over every example.
+     * Deterministic: stochastic bottlenecks draw from a fresh copy of {@code random}'s stream.
+     */
+    public static double objective(Autoencoder model, Dataset data, int batchSize, RandomSource random) {
+        RandomSource draws = new RandomSource(random.seed());
+        double sum = 0;
+        for (INDArray batch : data.batches(batchSize)) {
+            sum += model.objective(batch, draws).total() * batch.size(0);
+        }
+        return sum / data.size();
     }
 
     /** The model's reconstruction loss (deterministic path), averaged over every example. */

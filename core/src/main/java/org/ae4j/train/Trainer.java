@@ -110,7 +110,7 @@ public final class Trainer {
             int batchIndex = 0;
             for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
                 batchIndex++;
-                StepLoss loss = model.trainingStep(batch, stochastic, corrupting);
+                StepLoss loss = model.trainingStep(batch, stochastic, corrupting, epoch);
                 if (!Double.isFinite(loss.total())) {
                     throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
                             + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
@@ -127,7 +127,8 @@ public final class Trainer {
                 listeners.forEach(l -> l.onBatchEnd(progress));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double validationLoss = validationData == null ? Double.NaN : Evaluation.reconstructionLoss(model, validationData, config.batchSize());
+            double validationLoss = validationData == null ? Double.NaN
+                    : Evaluation.objective(model, validationData, config.batchSize(), root.split("validation"));
             EpochMetrics metrics = new EpochMetrics(epoch, lossSum / examples, validationLoss, examples, seconds);
             history.add(metrics);
             listeners.forEach(l -> l.onEpochEnd(metrics));

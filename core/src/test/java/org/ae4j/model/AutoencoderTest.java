@@ -85,6 +85,6 @@ class AutoencoderTest {
                 .hasMessage("the bottleneck expects 5 features, but the encoder's output has shape [4] (4 features)");
         Sequential shortDecoder = Sequential.build("decoder", new long[] {4}, List.of(new DenseSpec(5, "sigmoid")), context);
         assertThatThrownBy(() -> new Autoencoder(encoder, new IdentityBottleneck(4), shortDecoder, TinyModels.REGISTRY.loss("mse"), List.of()))
-                .hasMessage("decoder output shape [5] must equal the encoder input shape [6]");
+                .hasMessage("decoder output shape [5] must be [6] (loss 'mse' on inputs of shape [6])");
     }
 }

@@ -65,8 +65,8 @@ class DenoisingVariantTest {
         Autoencoder corrupted = clean.withCorruption(new GaussianNoise(1.0, false));
         INDArray x = Nd4j.rand(DataType.FLOAT, 5, 8);
         assertThat(corrupted.reconstruct(x)).isEqualTo(clean.reconstruct(x));
-        assertThat(corrupted.trainingStep(x, new RandomSource(1), new RandomSource(2)).reconstruction())
-                .isNotEqualTo(clean.trainingStep(x, new RandomSource(1), new RandomSource(2)).reconstruction());
+        assertThat(corrupted.trainingStep(x, new RandomSource(1), new RandomSource(2), 1).reconstruction())
+                .isNotEqualTo(clean.trainingStep(x, new RandomSource(1), new RandomSource(2), 1).reconstruction());
     }
 
     @Test

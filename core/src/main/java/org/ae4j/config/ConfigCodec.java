@@ -201,20 +201,64 @@ public final class ConfigCodec {
         return json.valueToTree(value);
     }
 
-    private static JsonNode merge(JsonNode base, JsonNode override) {
+    /**
+     * Overlays {@code override} on {@code base}: objects merge field by field, anything else replaces.
+     * When a nested polymorphic object changes its {@code "type"}, the overlay starts from that type's
+     * own defaults instead (its spec class's static {@code defaults()}, or its no-argument constructor).
+     */
+    private JsonNode merge(JsonNode base, JsonNode override) {
         if (override == null) {
             return base;
         }
         if (!base.isObject() || !override.isObject()) {
             return override;
         }
-        ObjectNode merged = ((ObjectNode) base).deepCopy();
+        JsonNode start = base;
+        if (override.path("type").isTextual() && base.path("type").isTextual()
+                && !override.get("type").asText().equals(base.get("type").asText())) {
+            start = defaultsOfType(override.get("type").asText(), base.get("type").asText())
+                    .map(d -> (JsonNode) tree(d)).orElse(json.createObjectNode());
+        }
+        ObjectNode merged = ((ObjectNode) start).deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> it = override.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode existing = merged.get(field.getKey());
             merged.set(field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));
         }
         return merged;
+    }
+
+    /** The defaults of the spec type registered as {@code name} that is of the same kind as {@code sibling}'s. */
+    private Optional<Object> defaultsOfType(String name, String sibling) {
+        List<Class<?>> siblings = registry.specTypes().stream().filter(t -> sibling.equals(t.getName()))
+                .<Class<?>>map(t -> t.getType()).toList();
+        return registry.specTypes().stream()
+                .filter(t -> name.equals(t.getName()))
+                .<Class<?>>map(t -> t.getType())
+                .filter(candidate -> siblings.stream().anyMatch(s -> sharesPolymorphicBase(candidate, s)))
+                .findFirst()
+                .flatMap(ConfigCodec::instantiateDefaults);
+    }
+
+    private static boolean sharesPolymorphicBase(Class<?> a, Class<?> b) {
+        for (Class<?> base : a.getInterfaces()) {
+            if (base.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class) && base.isAssignableFrom(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Object> instantiateDefaults(Class<?> type) {
+        try {
+            return Optional.of(type.getMethod("defaults").invoke(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            try {
+                return Optional.of(type.getConstructor().newInstance());
+            } catch (ReflectiveOperationException | RuntimeException none) {
+                return Optional.empty();
+            }
+        }
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String source, String path) {

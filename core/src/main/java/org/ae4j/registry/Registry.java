@@ -46,7 +46,7 @@ public final class Registry {
     private final Map<String, OptimizerSpec> optimizers;
     private final Map<String, RegularizerSpec> regularizers;
     private final Map<String, CorruptionSpec> corruptions;
-    private final Map<String, NamedType> specTypes;
+    private final List<NamedType> specTypes;
 
     private Registry(List<String> pluginNames, Injector injector) {
         this.pluginNames = List.copyOf(pluginNames);
@@ -146,7 +146,7 @@ public final class Registry {
 
     /** Spec record types with their stable names, sorted by name, for configuration (de)serialisation. */
     public List<NamedType> specTypes() {
-        return List.copyOf(specTypes.values());
+        return specTypes;
     }
 
     private static <T> T lookup(String kind, Map<String, T> map, String name) {
@@ -167,19 +167,48 @@ public final class Registry {
         return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
-    private static Map<String, NamedType> indexSpecTypes(Set<NamedType> types) {
-        Map<String, NamedType> byName = new HashMap<>();
-        for (NamedType type : types) {
-            if (type.getName() == null || type.getName().isBlank()) {
-                throw new IllegalStateException("spec type " + type.getType().getName() + " is registered without a name");
+    /**
+     * Spec types sorted by name. One name may serve several kinds ("gaussian" noise and "gaussian"
+     * likelihood), but not two classes of one kind: that is, two classes sharing a polymorphic base
+     * (an interface annotated with {@code @JsonTypeInfo}).
+     */
+    private static List<NamedType> indexSpecTypes(Set<NamedType> types) {
+        List<NamedType> sorted = new ArrayList<>(types);
+        sorted.sort(java.util.Comparator.comparing(NamedType::getName, java.util.Comparator.nullsFirst(String::compareTo))
+                .thenComparing(t -> t.getType().getName()));
+        for (int i = 0; i < sorted.size(); i++) {
+            NamedType a = sorted.get(i);
+            if (a.getName() == null || a.getName().isBlank()) {
+                throw new IllegalStateException("spec type " + a.getType().getName() + " is registered without a name");
             }
-            NamedType previous = byName.putIfAbsent(type.getName(), type);
-            if (previous != null && previous.getType() != type.getType()) {
-                throw new IllegalStateException("spec type name '" + type.getName() + "' is registered by both "
-                        + previous.getType().getName() + " and " + type.getType().getName());
+            for (int j = i + 1; j < sorted.size() && a.getName().equals(sorted.get(j).getName()); j++) {
+                NamedType b = sorted.get(j);
+                Set<Class<?>> shared = polymorphicBases(a.getType());
+                shared.retainAll(polymorphicBases(b.getType()));
+                if (a.getType() != b.getType() && !shared.isEmpty()) {
+                    throw new IllegalStateException("spec type name '" + a.getName() + "' is registered by both "
+                            + a.getType().getName() + " and " + b.getType().getName() + " (both "
+                            + shared.iterator().next().getSimpleName() + ")");
+                }
             }
         }
-        return Collections.unmodifiableMap(new TreeMap<>(byName));
+        return List.copyOf(sorted);
+    }
+
+    private static Set<Class<?>> polymorphicBases(Class<?> type) {
+        Set<Class<?>> bases = new java.util.HashSet<>();
+        java.util.Deque<Class<?>> todo = new java.util.ArrayDeque<>(List.of(type));
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.pop();
+            if (c.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class)) {
+                bases.add(c);
+            }
+            todo.addAll(List.of(c.getInterfaces()));
+            if (c.getSuperclass() != null) {
+                todo.add(c.getSuperclass());
+            }
+        }
+        return bases;
     }
 
     private static void requireConsistent(String kind, String key, String selfName) {

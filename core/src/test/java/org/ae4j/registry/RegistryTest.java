@@ -30,7 +30,21 @@ class RegistryTest {
 
     /** A third-party plug-in that reuses the spec type name "dense" for its own class. */
     static final class ClashingSpecPlugin extends AbstractModule implements Ae4jPlugin {
-        record OtherDense(int units) {
+        record OtherDense(int units) implements org.ae4j.spi.LayerSpec {
+            @Override
+            public String type() {
+                return "dense";
+            }
+
+            @Override
+            public long[] outputShape(long[] inputShape) {
+                return new long[] {units};
+            }
+
+            @Override
+            public org.ae4j.spi.Layer build(String name, long[] inputShape, org.ae4j.spi.BuildContext context) {
+                throw new IllegalStateException("not built in this test");
+            }
         }
 
         @Override
@@ -98,7 +112,8 @@ class RegistryTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("spec type name 'dense' is registered by both")
                 .hasMessageContaining(DenseSpec.class.getName())
-                .hasMessageContaining(ClashingSpecPlugin.OtherDense.class.getName());
+                .hasMessageContaining(ClashingSpecPlugin.OtherDense.class.getName())
+                .hasMessageContaining("(both LayerSpec)");
     }
 
     @Test

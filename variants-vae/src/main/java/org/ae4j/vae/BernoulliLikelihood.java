@@ -1,0 +1,40 @@
+package org.ae4j.vae;
+
+import org.ae4j.spi.LossResult;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Bernoulli likelihood on logits {@code s} (Kingma &amp; Welling, 2014, appendix C.1), for data in
+ * [0, 1]: {@code −log p(x|z) = Σᵢ [max(sᵢ, 0) − sᵢxᵢ + log(1 + e^{−|sᵢ|})]} per example, the
+ * numerically stable binary cross-entropy summed over values. Gradient {@code (σ(s) − x)/B}.
+ * The reconstruction (mean) is {@code σ(s)}.
+ */
+public final class BernoulliLikelihood implements Likelihood {
+
+    public static final String NAME = "bernoulli";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray negativeLogLikelihood(INDArray logits, INDArray target) {
+        Shapes.requireSameShape(NAME, logits, target);
+        INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false);
+        INDArray elementwise = Transforms.relu(logits, true).subi(logits.mul(target)).addi(softTail);
+        return Shapes.sumPerExample(elementwise);
+    }
+
+    @Override
+    public LossResult evaluate(INDArray logits, INDArray target) {
+        double value = value(logits, target);
+        return new LossResult(value, Transforms.sigmoid(logits, true).subi(target).divi(logits.size(0)));
+    }
+
+    @Override
+    public INDArray reconstruction(INDArray logits) {
+        return Transforms.sigmoid(logits, true);
+    }
+}

@@ -1,0 +1,17 @@
+package org.ae4j.vae;
+
+/** Configuration of the {@link BernoulliLikelihood} (it has no parameters). */
+public record BernoulliSpec() implements LikelihoodSpec {
+
+    public static final String TYPE = BernoulliLikelihood.NAME;
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Likelihood create() {
+        return new BernoulliLikelihood();
+    }
+}

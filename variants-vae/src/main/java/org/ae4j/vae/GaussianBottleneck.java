@@ -1,0 +1,150 @@
+package org.ae4j.vae;
+
+import java.util.List;
+import java.util.Map;
+import org.ae4j.spi.Bottleneck;
+import org.ae4j.spi.Code;
+import org.ae4j.spi.Parameter;
+import org.ae4j.spi.RandomSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The VAE's stochastic bottleneck (Kingma &amp; Welling, "Auto-Encoding Variational Bayes", 2014):
+ * a linear map of the encoder features {@code h [B, F]} to {@code [μ, log σ²] = h·W + b}
+ * ({@code W [F, 2L]}), the reparameterised sample {@code z = μ + σ ⊙ ε}, {@code ε ~ N(0, I)}, and the
+ * loss term {@code βₑ · (1/B) Σ_b KL(q(z|x_b) ‖ N(0, I))} with the analytic
+ * {@code KL = −½ Σⱼ (1 + log σ²ⱼ − μⱼ² − σ²ⱼ)}.
+ *
+ * <p>Backward, with {@code g = ∂L/∂z}: {@code ∂/∂μ = g + (βₑ/B)·μ},
+ * {@code ∂/∂log σ² = ½ g ⊙ ε ⊙ σ + (βₑ/B)·½(σ² − 1)}, zero where {@code log σ²} was clipped to
+ * {@code [logVarMin, logVarMax]}. The KL weight warms up linearly, {@code βₑ = β·min(1, e/warmup)} in
+ * epoch {@code e}. At inference {@link #encode} gives the posterior mean {@code μ}.
+ */
+public final class GaussianBottleneck implements Bottleneck {
+
+    private final long features;
+    private final long latent;
+    private final double beta;
+    private final int warmupEpochs;
+    private final double logVarMin;
+    private final double logVarMax;
+    private final Parameter weights;
+    private final Parameter bias;
+
+    /**
+     * @param weights {@code [features, 2·latent]}: the μ columns, then the log σ² columns
+     * @param bias    {@code [1, 2·latent]}
+     */
+    public GaussianBottleneck(INDArray weights, INDArray bias, double beta, int warmupEpochs, double logVarMin,
+                              double logVarMax) {
+        if (weights.rank() != 2 || weights.size(1) % 2 != 0 || bias.rank() != 2 || bias.size(1) != weights.size(1)) {
+            throw new IllegalArgumentException("gaussian bottleneck needs weights [features, 2·latent] and bias [1, 2·latent], "
+                    + "got " + java.util.Arrays.toString(weights.shape()) + " and " + java.util.Arrays.toString(bias.shape()));
+        }
+        this.features = weights.size(0);
+        this.latent = weights.size(1) / 2;
+        this.beta = beta;
+        this.warmupEpochs = warmupEpochs;
+        this.logVarMin = logVarMin;
+        this.logVarMax = logVarMax;
+        this.weights = new Parameter("bottleneck.W", Parameter.Kind.WEIGHT, weights);
+        this.bias = new Parameter("bottleneck.b", Parameter.Kind.BIAS, bias);
+    }
+
+    @Override
+    public long featureSize() {
+        return features;
+    }
+
+    @Override
+    public long codeSize() {
+        return latent;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    /** The KL weight in epoch {@code epoch} (0: outside training, the full β). */
+    public double klWeight(int epoch) {
+        return warmupEpochs == 0 || epoch == 0 ? beta : beta * Math.min(1.0, (double) epoch / warmupEpochs);
+    }
+
+    /** {@code [μ, log σ²]} before clipping, {@code [B, 2L]}. */
+    private INDArray parametersOf(INDArray h) {
+        if (h.rank() != 2 || h.size(1) != features) {
+            throw new IllegalArgumentException("gaussian bottleneck expects features [batch, " + features + "], got "
+                    + java.util.Arrays.toString(h.shape()));
+        }
+        INDArray out = Nd4j.createUninitialized(h.dataType(), h.size(0), 2 * latent);
+        Nd4j.gemm(h, weights.value(), out, false, false, 1.0, 0.0);
+        return out.addiRowVector(bias.value());
+    }
+
+    /** The posterior mean μ and clipped log-variance of each example. */
+    public Posterior posterior(INDArray h) {
+        INDArray out = parametersOf(h);
+        INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c');
+        INDArray rawLogVariance = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent)).dup('c');
+        INDArray logVariance = Transforms.min(Transforms.max(rawLogVariance, logVarMin, true), logVarMax, false);
+        return new Posterior(mu, logVariance, rawLogVariance);
+    }
+
+    /** The diagonal Gaussian posterior q(z|x): means and clipped log-variances, {@code [B, L]} each. */
+    public record Posterior(INDArray mu, INDArray logVariance, INDArray rawLogVariance) {
+
+        /** {@code KL(q ‖ N(0, I))} of each example, {@code [B]}. */
+        public INDArray kl() {
+            INDArray terms = logVariance.add(1.0).subi(mu.mul(mu)).subi(Transforms.exp(logVariance, true));
+            return terms.sum(1).muli(-0.5);
+        }
+
+        /** A reparameterised sample {@code μ + σ ⊙ ε} with {@code ε} drawn from {@code random}. */
+        public INDArray sample(RandomSource random) {
+            INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(mu.dataType(), mu.shape()), 0, 1);
+            return Transforms.exp(logVariance.mul(0.5), false).muli(epsilon).addi(mu);
+        }
+    }
+
+    @Override
+    public Code forward(INDArray h, RandomSource random, int epoch) {
+        Posterior q = posterior(h);
+        INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(h.dataType(), q.mu().shape()), 0, 1);
+        INDArray std = Transforms.exp(q.logVariance().mul(0.5), false);
+        INDArray z = std.mul(epsilon).addi(q.mu());
+        double weight = klWeight(epoch);
+        double kl = q.kl().meanNumber().doubleValue();
+        return new Code(h, z, weight * kl, Map.of("mu", q.mu(), "logVariance", q.logVariance(),
+                "rawLogVariance", q.rawLogVariance(), "epsilon", epsilon, "std", std,
+                "klWeight", Nd4j.scalar(weight)));
+    }
+
+    @Override
+    public INDArray backward(Code code, INDArray codeGradient) {
+        INDArray h = code.features();
+        INDArray mu = code.saved("mu");
+        INDArray logVariance = code.saved("logVariance");
+        INDArray raw = code.saved("rawLogVariance");
+        INDArray std = code.saved("std");
+        double scale = code.saved("klWeight").getDouble(0) / h.size(0);
+        INDArray dMu = mu.mul(scale).addi(codeGradient);
+        INDArray dLogVariance = codeGradient.mul(code.saved("epsilon")).muli(std).muli(0.5)
+                .addi(Transforms.exp(logVariance, true).subi(1.0).muli(0.5 * scale));
+        INDArray inside = raw.gte(logVarMin).castTo(raw.dataType()).muli(raw.lte(logVarMax).castTo(raw.dataType()));
+        dLogVariance.muli(inside);
+        INDArray dOut = Nd4j.hstack(dMu, dLogVariance);
+        Nd4j.gemm(h, dOut, weights.gradient(), true, false, 1.0, 1.0);
+        bias.gradient().addi(dOut.sum(true, 0));
+        INDArray dh = Nd4j.createUninitialized(h.dataType(), h.size(0), features);
+        return Nd4j.gemm(dOut, weights.value(), dh, false, true, 1.0, 0.0);
+    }
+
+    @Override
+    public INDArray encode(INDArray h) {
+        return posterior(h).mu();
+    }
+}

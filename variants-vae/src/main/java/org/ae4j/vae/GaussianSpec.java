@@ -1,0 +1,32 @@
+package org.ae4j.vae;
+
+/**
+ * Configuration of the {@link GaussianLikelihood}.
+ *
+ * @param variance the fixed variance &gt; 0 (default 0.05), ignored when learned
+ * @param learned  the decoder predicts a log-variance per value (default false)
+ */
+public record GaussianSpec(double variance, boolean learned) implements LikelihoodSpec {
+
+    public static final String TYPE = GaussianLikelihood.NAME;
+
+    public GaussianSpec {
+        if (!(variance > 0) || Double.isInfinite(variance)) {
+            throw new IllegalArgumentException("gaussian variance must be a finite number > 0, got " + variance);
+        }
+    }
+
+    public static GaussianSpec defaults() {
+        return new GaussianSpec(0.05, false);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Likelihood create() {
+        return new GaussianLikelihood(variance, learned);
+    }
+}

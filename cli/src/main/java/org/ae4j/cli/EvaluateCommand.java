@@ -10,7 +10,9 @@ import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
+import org.ae4j.spi.RandomSource;
 import org.ae4j.train.Evaluation;
+import org.ae4j.vae.Vae;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +31,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Directory with Fashion-MNIST-format IDX files.")
     Path data;
+
+    @Option(names = "--iw", paramLabel = "K",
+            description = "For a VAE: also the importance-weighted bound on -log p(x) with K samples (test_iw_nll).")
+    Integer iw;
+
+    @Option(names = "--samples", paramLabel = "S", defaultValue = "1",
+            description = "For a VAE: posterior samples per example in the ELBO estimate (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "For a VAE: seed of the Monte-Carlo estimates (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Override
     public Integer call() throws Exception {
@@ -49,6 +63,22 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("test_mse", Ae4jCommand.number(testMse));
         json.put("samples", test.size());
         json.put("variant", saved.config().variant());
+        if (Vae.supports(saved.model())) {
+            Vae vae = new Vae(saved.model());
+            double elbo = vae.negativeElbo(test, batch, samples, new RandomSource(seed));
+            json.put("test_neg_elbo", Ae4jCommand.number(elbo));
+            String line = String.format(Locale.ROOT, "test negative ELBO %.3f nats per example (%d sample%s)", elbo, samples,
+                    samples == 1 ? "" : "s");
+            if (iw != null) {
+                double nll = vae.importanceWeightedNll(test, batch, iw, new RandomSource(seed));
+                json.put("test_iw_nll", Ae4jCommand.number(nll));
+                line += String.format(Locale.ROOT, "; importance-weighted -log p(x) %.3f (k = %d)", nll, iw);
+            }
+            app.say(line);
+        } else if (iw != null) {
+            throw new IllegalArgumentException("--iw needs a variational autoencoder; " + model + " is a '"
+                    + saved.config().variant() + "' model");
+        }
         json.put("data", splits.source());
         app.result(json);
         return Cli.OK;

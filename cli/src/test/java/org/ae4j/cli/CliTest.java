@@ -69,7 +69,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("vanilla").contains("[ae4j-variants-vanilla]").contains("relu [ae4j-core]");
         JsonNode json = r.json();
-        assertThat(json.get("variants").findValuesAsText("name")).containsExactly("contractive", "denoising", "sparse", "vanilla");
+        assertThat(json.get("variants").findValuesAsText("name")).containsExactly("contractive", "denoising", "sparse", "vae", "vanilla");
         assertThat(json.get("components").get("corruptions").toString()).contains("gaussian").contains("ae4j-variants-denoising");
         assertThat(json.get("components").get("optimizers").toString()).contains("adam");
     }
@@ -209,6 +209,52 @@ class CliTest {
     }
 
     @Test
+    void vaeGeneratesDeterministicallyInterpolatesAndReportsItsBounds() throws IOException {
+        Path model = dir.resolve("vae.ae4j");
+        Run train = run("train", "--variant", "vae", "--epochs", "2", "--out", model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+
+        Path a = dir.resolve("a.png");
+        Path b = dir.resolve("b.png");
+        assertThat(run("generate", "--model", model.toString(), "--n", "16", "--seed", "3", "--out", a.toString()).code()).isZero();
+        assertThat(run("generate", "--model", model.toString(), "--n", "16", "--seed", "3", "--out", b.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        BufferedImage grid = ImageIO.read(a.toFile());
+        assertThat(grid.getWidth()).isEqualTo(4 * 28 * 2);
+
+        Run evaluate = run("evaluate", "--model", model.toString(), "--iw", "10", "--json");
+        assertThat(evaluate.code()).as(evaluate.err()).isZero();
+        double elbo = evaluate.json().get("test_neg_elbo").asDouble();
+        double iw = evaluate.json().get("test_iw_nll").asDouble();
+        assertThat(iw).isLessThan(elbo);
+        assertThat(run("evaluate", "--model", model.toString(), "--iw", "10", "--json").json().get("test_iw_nll").asDouble())
+                .isEqualTo(iw);
+
+        Path input = dir.resolve("input.csv");
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 784; i++) {
+            csv.append(i == 0 ? "" : ",").append("p").append(i);
+        }
+        csv.append('\n');
+        for (int row = 0; row < 2; row++) {
+            for (int i = 0; i < 784; i++) {
+                csv.append(i == 0 ? "" : ",").append(row == 0 ? i % 256 : 255 - i % 256);
+            }
+            csv.append('\n');
+        }
+        Files.writeString(input, csv);
+        Run strip = run("interpolate", "--model", model.toString(), "--input", input.toString(), "--steps", "6",
+                "--out", dir.resolve("i.png").toString());
+        assertThat(strip.code()).as(strip.err()).isZero();
+        assertThat(ImageIO.read(dir.resolve("i.png").toFile()).getWidth()).isEqualTo(6 * 28 * 3);
+
+        Path vanilla = trained("m.ae4j");
+        assertBadInput(run("generate", "--model", vanilla.toString(), "--out", dir.resolve("x.png").toString()),
+                "not a variational autoencoder");
+        assertBadInput(run("evaluate", "--model", vanilla.toString(), "--iw", "5"), "--iw needs a variational autoencoder");
+    }
+
+    @Test
     void rejectsTruncatedAndBitFlippedModelFiles() throws IOException {
         Path model = trained("m.ae4j");
         byte[] bytes = Files.readAllBytes(model);
@@ -231,7 +277,7 @@ class CliTest {
         assertBadInput(run("train", "--config", malformed.toString(), "--out", dir.resolve("x.ae4j").toString()),
                 "bad.json: malformed JSON");
         assertBadInput(run("train", "--variant", "nope", "--out", dir.resolve("x.ae4j").toString()),
-                "unknown variant 'nope'; known variants: contractive, denoising, sparse, vanilla");
+                "unknown variant 'nope'; known variants: contractive, denoising, sparse, vae, vanilla");
         assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
                 "epochs must be >= 1, got -3");
         Path negative = dir.resolve("negative.json");

@@ -30,6 +30,18 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
         return Transforms.sigmoid(logits, true).subi(target).divi(n);
     }
 
+    /** The log-odds of the mean, clamped to [1e-3, 1 − 1e-3]. */
+    @Override
+    public java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
+        return java.util.Optional.of(logOdds(mean));
+    }
+
+    /** {@code log(p / (1 − p))} of {@code p} clamped to [1e-3, 1 − 1e-3], as a new array. */
+    public static INDArray logOdds(INDArray p) {
+        INDArray clamped = Transforms.min(Transforms.max(p, 1e-3, true), 1 - 1e-3, false);
+        return Transforms.log(clamped.div(clamped.rsub(1.0)), false);
+    }
+
     @Override
     public INDArray reconstruction(INDArray output) {
         return Transforms.sigmoid(output, true);

@@ -38,6 +38,11 @@ public final class MeanSquaredError extends ElementwiseLoss {
     }
 
     @Override
+    public java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
+        return java.util.Optional.of(mean.dup());
+    }
+
+    @Override
     public INDArray reconstruction(INDArray output) {
         return output.dup();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ae4j.data.Dataset;
 import org.ae4j.nn.Sequential;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
@@ -215,6 +216,30 @@ public final class Autoencoder {
             throw new IllegalStateException("a regularizer penalises a hidden layer, which needs a Sequential encoder");
         }
         return new StepLoss(reconstruction.value(), code.lossTerm(), penalty);
+    }
+
+    /**
+     * Starts the decoder's output bias at the data's marginal — the loss's
+     * {@link Loss#initialOutput initial output} for the per-value mean and variance of {@code data} —
+     * when the decoder is a chain ending in a dense layer with the identity activation.
+     *
+     * @return whether the bias was set
+     */
+    public boolean initializeOutputBias(Dataset data) {
+        if (!(decoder instanceof Sequential chain)
+                || !(chain.layers().get(chain.layers().size() - 1) instanceof org.ae4j.nn.Dense last)
+                || !last.activation().name().equals(org.ae4j.nn.Identity.NAME)) {
+            return false;
+        }
+        INDArray rows = data.features().reshape('c', data.size(), data.exampleLength());
+        INDArray mean = rows.mean(true, 0);
+        INDArray variance = rows.var(false, 0).reshape(1, data.exampleLength());
+        Optional<INDArray> bias = loss.initialOutput(mean, variance);
+        if (bias.isEmpty() || bias.get().length() != last.bias().value().length()) {
+            return false;
+        }
+        last.bias().value().assign(bias.get().reshape(last.bias().value().shape()).castTo(last.bias().value().dataType()));
+        return true;
     }
 
     /** The deterministic code of each example, {@code [batch, codeSize]}. */

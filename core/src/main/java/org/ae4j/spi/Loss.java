@@ -35,4 +35,16 @@ public interface Loss {
     default long[] outputShape(long[] dataShape) {
         return dataShape.clone();
     }
+
+    /**
+     * The raw output, {@code [1, outputs]}, that best fits data with this per-value mean and variance
+     * before anything is learned (the mean itself; its log-odds for a logits loss), used to start a
+     * linear output layer's bias there. Empty when the loss defines none.
+     *
+     * @param mean     per-value mean of the training data, {@code [1, values]}
+     * @param variance per-value variance, {@code [1, values]}
+     */
+    default java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
+        return java.util.Optional.empty();
+    }
 }

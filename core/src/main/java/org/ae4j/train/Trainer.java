@@ -97,6 +97,9 @@ public final class Trainer {
             bestEpoch = resumed.bestEpoch();
             epochsWithoutImprovement = resumed.epochsWithoutImprovement();
         }
+        if (resumed == null && config.initOutputBias()) {
+            model.initializeOutputBias(trainData);
+        }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         int batches = trainData.batchCount(config.batchSize());
 

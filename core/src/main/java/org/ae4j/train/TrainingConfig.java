@@ -16,10 +16,14 @@ import org.apiguardian.api.API;
  * @param minDelta           the smallest decrease of the validation loss that counts, ≥ 0
  * @param clipNorm           rescale the gradient when its global L2 norm exceeds this, &gt; 0; 0 disables
  * @param seed               the seed of shuffling, splitting and stochastic layers
+ * @param initOutputBias     before the first epoch of a fresh run, set the decoder's output bias so that
+ *                           it starts at the training data's marginal (mean; log-odds for logits), as
+ *                           Burda, Grosse &amp; Salakhutdinov (2016) do; applies to decoders ending in a
+ *                           linear dense layer under a loss that defines it
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TrainingConfig(int epochs, int batchSize, double validationFraction, int patience, double minDelta,
-                             double clipNorm, long seed) {
+                             double clipNorm, long seed, boolean initOutputBias) {
 
     public TrainingConfig {
         if (epochs < 1) {
@@ -42,32 +46,39 @@ public record TrainingConfig(int epochs, int batchSize, double validationFractio
         }
     }
 
-    /** 10 epochs of 256, 10% validation, no early stopping, no clipping, {@link RandomSource#DEFAULT_SEED}. */
+    /**
+     * 10 epochs of 256, 10% validation, no early stopping, no clipping, {@link RandomSource#DEFAULT_SEED},
+     * data-dependent output bias.
+     */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED);
+        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED, true);
     }
 
     public TrainingConfig withEpochs(int epochs) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 
     public TrainingConfig withBatchSize(int batchSize) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 
     public TrainingConfig withValidationFraction(double validationFraction) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 
     public TrainingConfig withEarlyStopping(int patience, double minDelta) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 
     public TrainingConfig withClipNorm(double clipNorm) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+    }
+
+    public TrainingConfig withInitOutputBias(boolean initOutputBias) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 
     public TrainingConfig withSeed(long seed) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
     }
 }

@@ -68,6 +68,24 @@ class AutoencoderTest {
     }
 
     @Test
+    void startsALinearOutputLayerAtTheDataMarginal() {
+        INDArray x = TestArrays.uniform(2, 0.1, 0.9, 50, 6);
+        Autoencoder mse = TinyModels.dense(6, 5, 3, "identity", "mse", DataType.DOUBLE, 1, List.of());
+        assertThat(mse.initializeOutputBias(org.ae4j.data.Dataset.of(x))).isTrue();
+        INDArray bias = mse.decoder().parameters().get(3).value();
+        assertThat(bias.toDoubleVector()).containsExactly(x.mean(0).toDoubleVector(), org.assertj.core.api.Assertions.within(1e-12));
+
+        Autoencoder bce = TinyModels.dense(6, 5, 3, "identity", "bce", DataType.DOUBLE, 1, List.of());
+        assertThat(bce.initializeOutputBias(org.ae4j.data.Dataset.of(x))).isTrue();
+        double p = x.getColumn(0).meanNumber().doubleValue();
+        assertThat(bce.decoder().parameters().get(3).value().getDouble(0, 0))
+                .isCloseTo(Math.log(p / (1 - p)), org.assertj.core.api.Assertions.within(1e-12));
+
+        Autoencoder sigmoidOutput = TinyModels.dense(6, 5, 3, "sigmoid", "mse", DataType.DOUBLE, 1, List.of());
+        assertThat(sigmoidOutput.initializeOutputBias(org.ae4j.data.Dataset.of(x))).isFalse();
+    }
+
+    @Test
     void rejectsABatchOfTheWrongShape() {
         Autoencoder model = TinyModels.dense(6, 5, 3, "sigmoid", "mse", DataType.FLOAT, 1, List.of());
         assertThatThrownBy(() -> model.encode(TestArrays.uniform(2, 0, 1, 4, 7)))

@@ -34,6 +34,11 @@ public final class BernoulliLikelihood implements Likelihood {
     }
 
     @Override
+    public java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
+        return java.util.Optional.of(org.ae4j.loss.BinaryCrossEntropy.logOdds(mean));
+    }
+
+    @Override
     public INDArray reconstruction(INDArray logits) {
         return Transforms.sigmoid(logits, true);
     }

@@ -83,6 +83,16 @@ public final class GaussianLikelihood implements Likelihood {
                 .reshape('c', output.shape()));
     }
 
+    /** The mean; with a learned variance also the log of the data's variance (at least 1e-4). */
+    @Override
+    public java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
+        if (!learned) {
+            return java.util.Optional.of(mean.dup());
+        }
+        INDArray logVariance = Transforms.log(Transforms.max(variance, 1e-4, true), false);
+        return java.util.Optional.of(org.nd4j.linalg.factory.Nd4j.hstack(mean, logVariance));
+    }
+
     @Override
     public INDArray reconstruction(INDArray output) {
         INDArray rows = output.reshape('c', output.size(0), output.length() / output.size(0));

@@ -69,7 +69,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("vanilla").contains("[ae4j-variants-vanilla]").contains("relu [ae4j-core]");
         JsonNode json = r.json();
-        assertThat(json.get("variants").findValuesAsText("name")).containsExactly("contractive", "denoising", "sparse", "vae", "vanilla");
+        assertThat(json.get("variants").findValuesAsText("name")).containsExactly("contractive", "conv", "denoising", "sparse", "vae", "vanilla");
         assertThat(json.get("components").get("corruptions").toString()).contains("gaussian").contains("ae4j-variants-denoising");
         assertThat(json.get("components").get("optimizers").toString()).contains("adam");
     }
@@ -81,6 +81,22 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().get("test_mse").asDouble()).isPositive();
         assertThat(ModelFile.load(dir.resolve(variant + ".ae4j"), Ae4j.registry()).config().variant()).isEqualTo(variant);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"conv-vae.json", "conv-denoising.json"})
+    void convolutionalExampleConfigsTrainFromTheCommandLine(String example) throws IOException {
+        Path model = dir.resolve(example + ".ae4j");
+        Run r = run("train", "--config", Path.of("..", "examples", example).toString(), "--epochs", "1", "--out",
+                model.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("train_loss").asDouble()).isPositive();
+        Run evaluate = run("evaluate", "--model", model.toString(), "--json");
+        assertThat(evaluate.code()).as(evaluate.err()).isZero();
+        assertThat(evaluate.json().get("test_loss").asDouble()).isEqualTo(r.json().get("test_loss").asDouble());
+        if (example.contains("vae")) {
+            assertThat(evaluate.json().has("test_neg_elbo")).isTrue();
+        }
     }
 
     @Test
@@ -277,7 +293,7 @@ class CliTest {
         assertBadInput(run("train", "--config", malformed.toString(), "--out", dir.resolve("x.ae4j").toString()),
                 "bad.json: malformed JSON");
         assertBadInput(run("train", "--variant", "nope", "--out", dir.resolve("x.ae4j").toString()),
-                "unknown variant 'nope'; known variants: contractive, denoising, sparse, vae, vanilla");
+                "unknown variant 'nope'; known variants: contractive, conv, denoising, sparse, vae, vanilla");
         assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
                 "epochs must be >= 1, got -3");
         Path negative = dir.resolve("negative.json");

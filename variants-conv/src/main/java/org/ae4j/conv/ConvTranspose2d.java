@@ -1,0 +1,129 @@
+package org.ae4j.conv;
+
+import java.util.List;
+import org.ae4j.spi.Activation;
+import org.ae4j.spi.Layer;
+import org.ae4j.spi.Parameter;
+import org.ae4j.spi.Trace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A 2-D transposed convolution (the gradient of a convolution with respect to its input, used to
+ * upsample) by ND4J's native {@code deconv2d} and {@code deconv2d_bp}, NCHW. Shapes:
+ * {@code X [B, C, H, W]}, {@code W [k, k, O, C]}, {@code b [O]}, output
+ * {@code [B, O, (H − 1)s − 2p + d(k − 1) + q + 1, …]} with output padding {@code q ≤ p}: the full
+ * transposed convolution is computed without padding and cropped by {@code p} before and
+ * {@code p − q} after, as PyTorch's {@code ConvTranspose2d} defines it.
+ */
+public final class ConvTranspose2d implements Layer {
+
+    private final String name;
+    private final long[] inputShape;
+    private final long[] outputShape;
+    private final long[] fullShape;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int dilation;
+    private final Activation activation;
+    private final Parameter weights;
+    private final Parameter bias;
+
+    public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
+                           int dilation, int outputPadding, Activation activation) {
+        this(name, inputShape, weights, bias, stride, padding, dilation, outputPadding, outputPadding, activation);
+    }
+
+    /** With separate output paddings for the height and the width. */
+    public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
+                           int dilation, int outputPaddingHeight, int outputPaddingWidth, Activation activation) {
+        this.name = name;
+        this.inputShape = Geometry.requireChw(name, inputShape).clone();
+        if (weights.rank() != 4 || weights.size(0) != weights.size(1) || weights.size(3) != inputShape[0]
+                || bias.rank() != 1 || bias.size(0) != weights.size(2)) {
+            throw new IllegalArgumentException("layer '" + name + "' needs weights [k, k, filters, " + inputShape[0]
+                    + "] and bias [filters], got " + java.util.Arrays.toString(weights.shape()) + " and "
+                    + java.util.Arrays.toString(bias.shape()));
+        }
+        if (outputPaddingHeight > padding || outputPaddingWidth > padding || outputPaddingHeight < 0 || outputPaddingWidth < 0) {
+            throw new IllegalArgumentException("layer '" + name + "': output padding " + outputPaddingHeight + "×"
+                    + outputPaddingWidth + " must lie between 0 and the padding " + padding);
+        }
+        this.kernel = (int) weights.size(0);
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.activation = activation;
+        long filters = weights.size(2);
+        this.fullShape = new long[] {filters, Geometry.transposed(inputShape[1], kernel, stride, 0, dilation, 0),
+                Geometry.transposed(inputShape[2], kernel, stride, 0, dilation, 0)};
+        this.outputShape = new long[] {filters,
+                Geometry.transposed(inputShape[1], kernel, stride, padding, dilation, outputPaddingHeight),
+                Geometry.transposed(inputShape[2], kernel, stride, padding, dilation, outputPaddingWidth)};
+        if (outputShape[1] < 1 || outputShape[2] < 1) {
+            throw new IllegalArgumentException("layer '" + name + "': padding " + padding + " leaves no output for input "
+                    + java.util.Arrays.toString(inputShape));
+        }
+        this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
+        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+    }
+
+    private int[] intArgs() {
+        return new int[] {kernel, kernel, stride, stride, 0, 0, dilation, dilation, 0, 0, 0};
+    }
+
+    private INDArrayIndex[] crop() {
+        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(padding, padding + outputShape[1]), NDArrayIndex.interval(padding, padding + outputShape[2])};
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+
+    @Override
+    public long[] outputShape() {
+        return outputShape.clone();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    @Override
+    public Trace forward(INDArray input) {
+        Geometry.requireBatch(name, inputShape, input);
+        INDArray x = input.ordering() == 'c' ? input : input.dup('c');
+        INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
+        NativeOps.run("deconv2d", new INDArray[] {x, weights.value(), bias.value()}, new INDArray[] {full}, intArgs());
+        INDArray output = padding == 0 && java.util.Arrays.equals(fullShape, outputShape) ? full : full.get(crop()).dup('c');
+        activation.applyInPlace(output);
+        return Trace.of(x, output);
+    }
+
+    @Override
+    public INDArray backward(Trace trace, INDArray outputGradient) {
+        INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
+        INDArray x = trace.input();
+        INDArray fullGradient = Nd4j.zeros(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
+        fullGradient.get(crop()).assign(g);
+        INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
+        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
+        INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
+        NativeOps.run("deconv2d_bp", new INDArray[] {x, weights.value(), bias.value(), fullGradient},
+                new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs());
+        weights.gradient().addi(weightGradient);
+        bias.gradient().addi(biasGradient);
+        return inputGradient;
+    }
+}

@@ -1,0 +1,87 @@
+package org.ae4j.conv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.ae4j.check.GradientCheck;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.Tanh;
+import org.ae4j.spi.Layer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ConvLayerTest {
+
+    static INDArray randn(long... shape) {
+        Nd4j.getRandom().setSeed(7);
+        return Nd4j.randn(DataType.DOUBLE, shape).muli(0.5);
+    }
+
+    static void assertGradients(Layer layer, long batch) {
+        long[] in = layer.inputShape();
+        long[] shape = new long[in.length + 1];
+        shape[0] = batch;
+        System.arraycopy(in, 0, shape, 1, in.length);
+        GradientCheck.Report report = GradientCheck.block(layer, randn(shape), GradientCheck.Options.defaults());
+        assertThat(report.passed()).as(layer + ": " + report).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} image, k{2} s{3} p{4} d{5}")
+    @CsvSource({"7, 7, 3, 1, 0, 1", "7, 6, 3, 2, 1, 1", "9, 9, 3, 2, 2, 2", "5, 8, 2, 1, 1, 1", "8, 8, 1, 3, 0, 1"})
+    void conv2dGradientsMatchFiniteDifferences(int h, int w, int k, int s, int p, int d) {
+        Layer conv = new Conv2d("c", new long[] {2, h, w}, randn(k, k, 2, 3), randn(3), s, p, d, new Tanh());
+        assertGradients(conv, 2);
+    }
+
+    @ParameterizedTest(name = "{0}x{1} image, k{2} s{3} p{4} d{5} q{6}")
+    @CsvSource({"3, 3, 3, 2, 1, 1, 1", "4, 5, 3, 1, 0, 1, 0", "3, 3, 2, 2, 0, 1, 0", "3, 4, 3, 2, 2, 2, 1", "2, 2, 3, 3, 1, 1, 0"})
+    void transposedConvGradientsMatchFiniteDifferences(int h, int w, int k, int s, int p, int d, int q) {
+        Layer deconv = new ConvTranspose2d("t", new long[] {2, h, w}, randn(k, k, 3, 2), randn(3), s, p, d, q, new Tanh());
+        assertGradients(deconv, 2);
+    }
+
+    @ParameterizedTest(name = "{0}x{1} image, k{2} s{3} p{4}")
+    @CsvSource({"6, 6, 2, 2, 0", "7, 5, 3, 2, 1", "5, 5, 3, 1, 0"})
+    void maxPoolGradientsMatchFiniteDifferences(int h, int w, int k, int s, int p) {
+        assertGradients(new MaxPool2d("m", new long[] {2, h, w}, k, s, p), 2);
+    }
+
+    @Test
+    void upsampleAndReshapeGradientsMatchFiniteDifferences() {
+        assertGradients(new Upsample2d("u", new long[] {2, 3, 5}, 2), 2);
+        assertGradients(new Reshape("r", new long[] {12}, new long[] {3, 2, 2}), 3);
+        assertGradients(new Reshape("f", new long[] {3, 2, 2}, new long[] {12}), 3);
+    }
+
+    @Test
+    void transposedConvolutionIsTheAdjointOfConvolution() {
+        // <conv(x), y> = <x, convT(y)> for the same kernel, no bias, no activation
+        INDArray kernel = randn(3, 3, 2, 3); // [k, k, in=2, out=3]
+        Conv2d conv = new Conv2d("c", new long[] {2, 7, 7}, kernel, Nd4j.zeros(DataType.DOUBLE, 3), 2, 1, 1, new Identity());
+        ConvTranspose2d deconv = new ConvTranspose2d("t", new long[] {3, 4, 4}, kernel.dup(), Nd4j.zeros(DataType.DOUBLE, 2),
+                2, 1, 1, 0, new Identity());
+        assertThat(deconv.outputShape()).containsExactly(2, 7, 7);
+        INDArray x = randn(1, 2, 7, 7);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 1, 3, 4, 4);
+        double left = conv.forward(x).output().mul(y).sumNumber().doubleValue();
+        double right = x.mul(deconv.forward(y).output()).sumNumber().doubleValue();
+        assertThat(left).isCloseTo(right, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void rejectsShapesThatDoNotFitNamingTheLayer() {
+        assertThatThrownBy(() -> new Conv2d("encoder.1", new long[] {784}, randn(3, 3, 1, 4), randn(4), 1, 0, 1, new Tanh()))
+                .hasMessage("layer 'encoder.1' expects images [channels, height, width], got [784]; reshape flat inputs first "
+                        + "(\"type\": \"reshape\")");
+        assertThatThrownBy(() -> new Conv2d("encoder.2", new long[] {1, 2, 2}, randn(5, 5, 1, 4), randn(4), 1, 0, 1, new Tanh()))
+                .hasMessage("layer 'encoder.2': a 5×5 kernel (dilation 1, padding 0) does not fit an input of size 2");
+        assertThatThrownBy(() -> new Conv2d("encoder.3", new long[] {2, 8, 8}, randn(3, 3, 1, 4), randn(4), 1, 0, 1, new Tanh()))
+                .hasMessageStartingWith("layer 'encoder.3' needs weights [k, k, 2, filters]");
+        assertThatThrownBy(() -> new Reshape("r", new long[] {784}, new long[] {1, 28, 27}))
+                .hasMessage("layer 'r' cannot reshape [784] (784 values) to [1, 28, 27] (756 values)");
+    }
+}

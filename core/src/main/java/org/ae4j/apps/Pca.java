@@ -1,0 +1,76 @@
+package org.ae4j.apps;
+
+import java.util.List;
+import org.ae4j.data.Dataset;
+import org.ae4j.loss.MeanSquaredError;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.nn.Dense;
+import org.ae4j.nn.IdentityBottleneck;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.Sequential;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Principal component analysis, the linear reference autoencoders are compared with (a linear
+ * autoencoder trained with MSE spans the same subspace; Baldi &amp; Hornik, 1989). Fitted in closed
+ * form from the eigen-decomposition of the covariance, in double precision; {@link #autoencoder}
+ * expresses the projection on the first {@code k} components as an {@link Autoencoder}
+ * ({@code z = (x − μ)V_k}, {@code x̂ = z V_kᵀ + μ}) so it is measured exactly like the learned models.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Pca {
+
+    private final INDArray mean;
+    private final INDArray components;
+    private final double[] variances;
+
+    private Pca(INDArray mean, INDArray components, double[] variances) {
+        this.mean = mean;
+        this.components = components;
+        this.variances = variances;
+    }
+
+    /** Fits every component of the (flattened) training data. */
+    public static Pca fit(Dataset train) {
+        long d = train.exampleLength();
+        INDArray x = train.features().reshape('c', train.size(), d).castTo(DataType.DOUBLE);
+        INDArray mean = x.mean(true, 0);
+        INDArray centered = x.subRowVector(mean);
+        INDArray covariance = Nd4j.createUninitialized(DataType.DOUBLE, d, d);
+        Nd4j.gemm(centered, centered, covariance, true, false, 1.0 / Math.max(1, train.size() - 1), 0.0);
+        INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(covariance, true); // ascending; vectors in columns
+        int n = (int) d;
+        INDArray components = Nd4j.createUninitialized(DataType.DOUBLE, d, d);
+        double[] variances = new double[n];
+        for (int i = 0; i < n; i++) {
+            components.putColumn(i, covariance.getColumn(n - 1 - i));
+            variances[i] = eigenvalues.getDouble(n - 1 - i);
+        }
+        return new Pca(mean, components, variances);
+    }
+
+    /** Variance along each component, largest first. */
+    public double[] explainedVariance() {
+        return variances.clone();
+    }
+
+    /** The projection on the first {@code k} components as an autoencoder with float parameters. */
+    public Autoencoder autoencoder(int k) {
+        long d = components.size(0);
+        if (k < 1 || k > d) {
+            throw new IllegalArgumentException("PCA of " + d + "-dimensional data has 1 to " + d + " components, not " + k);
+        }
+        INDArray vk = components.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k)).dup('c');
+        INDArray encoderBias = mean.mmul(vk).negi();
+        Dense encode = new Dense("encoder.0", new Identity(), vk.castTo(DataType.FLOAT), encoderBias.castTo(DataType.FLOAT));
+        Dense decode = new Dense("decoder.0", new Identity(), vk.transpose().dup('c').castTo(DataType.FLOAT),
+                mean.dup().castTo(DataType.FLOAT));
+        return new Autoencoder(new Sequential("encoder", List.of(encode)), new IdentityBottleneck(k),
+                new Sequential("decoder", List.of(decode)), new MeanSquaredError(), List.of());
+    }
+}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ae4j.bench.ImageGrid;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ae4j.data.Dataset;
+import org.ae4j.bench.ImageGrid;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.persist.SavedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -11,14 +11,14 @@ import org.ae4j.nn.Sequential;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Principal component analysis, the linear reference autoencoders are compared with (a linear
  * autoencoder trained with MSE spans the same subspace; Baldi &amp; Hornik, 1989). Fitted in closed
- * form from the eigen-decomposition of the covariance, in double precision; {@link #autoencoder}
+ * form from the eigen-decomposition of the covariance, in double precision ({@link SymmetricEigen});
+ * {@link #autoencoder}
  * expresses the projection on the first {@code k} components as an {@link Autoencoder}
  * ({@code z = (x − μ)V_k}, {@code x̂ = z V_kᵀ + μ}) so it is measured exactly like the learned models.
  */
@@ -43,15 +43,18 @@ public final class Pca {
         INDArray centered = x.subRowVector(mean);
         INDArray covariance = Nd4j.createUninitialized(DataType.DOUBLE, d, d);
         Nd4j.gemm(centered, centered, covariance, true, false, 1.0 / Math.max(1, train.size() - 1), 0.0);
-        INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(covariance, true); // ascending; vectors in columns
+        SymmetricEigen eigen = new SymmetricEigen(covariance.toDoubleMatrix()); // ascending
         int n = (int) d;
-        INDArray components = Nd4j.createUninitialized(DataType.DOUBLE, d, d);
+        double[][] vectors = eigen.vectors();
+        double[][] descending = new double[n][n];
         double[] variances = new double[n];
         for (int i = 0; i < n; i++) {
-            components.putColumn(i, covariance.getColumn(n - 1 - i));
-            variances[i] = eigenvalues.getDouble(n - 1 - i);
+            variances[i] = Math.max(0, eigen.values()[n - 1 - i]);
+            for (int r = 0; r < n; r++) {
+                descending[r][i] = vectors[r][n - 1 - i];
+            }
         }
-        return new Pca(mean, components, variances);
+        return new Pca(mean, Nd4j.create(descending), variances);
     }
 
     /** Variance along each component, largest first. */

@@ -1,4 +1,4 @@
-package org.ae4j.cli;
+package org.ae4j.bench;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -9,13 +9,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Draws square grey-scale images (values in [0, 1], clipped) as a PNG grid. */
-final class ImageGrid {
+public final class ImageGrid {
 
     private ImageGrid() {
     }
 
     /** The side of the square images a model with examples of {@code shape} works on. */
-    static int side(long[] shape) {
+    public static int side(long[] shape) {
         long values = Arrays.stream(shape).reduce(1, Math::multiplyExact);
         int side = (int) Math.round(Math.sqrt(values));
         if ((long) side * side != values) {
@@ -29,7 +29,7 @@ final class ImageGrid {
      * A PNG of {@code images} ({@code [n, side·side]}), {@code columns} per row, each pixel drawn as a
      * {@code scale × scale} square.
      */
-    static byte[] png(INDArray images, int side, int columns, int scale) throws IOException {
+    public static byte[] png(INDArray images, int side, int columns, int scale) throws IOException {
         double[][] pixels = images.castTo(DataType.DOUBLE).reshape('c', images.size(0), (long) side * side).toDoubleMatrix();
         int rows = (pixels.length + columns - 1) / columns;
         BufferedImage image = new BufferedImage(columns * side * scale, rows * side * scale, BufferedImage.TYPE_BYTE_GRAY);

@@ -43,6 +43,8 @@ public final class LinearProbe {
         INDArray mean = x.mean(true, 0);
         INDArray scale = x.std(true, 0).addi(1e-6);
         INDArray standardised = x.subRowVector(mean).diviRowVector(scale);
+        // the gradient needs Xᵀ every step: transpose once, not per step (a transposed gemm operand is copied)
+        INDArray transposed = standardised.transpose().dup('c');
         INDArray targets = Nd4j.zeros(DataType.FLOAT, train.size(), classes);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= classes) {
@@ -56,7 +58,7 @@ public final class LinearProbe {
         Optimizer adam = new AdamSpec(learningRate, 0.9, 0.999, 1e-8).create();
         for (int step = 0; step < iterations; step++) {
             INDArray gradient = probe.probabilities(standardised).subi(targets).divi(train.size());
-            Nd4j.gemm(standardised, gradient, w.gradient(), true, false, 1.0, 0.0);
+            Nd4j.gemm(transposed, gradient, w.gradient(), false, false, 1.0, 0.0);
             b.gradient().assign(gradient.sum(true, 0));
             adam.step(List.of(w, b));
         }

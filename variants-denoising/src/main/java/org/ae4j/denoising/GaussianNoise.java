@@ -1,7 +1,6 @@
 package org.ae4j.denoising;
 
 import org.ae4j.spi.Corruption;
-import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param sigma σ ≥ 0 (default 0.3)
  * @param clip  clip the result to [0, 1] (default false)
  */
-public record GaussianNoise(double sigma, boolean clip) implements CorruptionSpec, Corruption {
+public record GaussianNoise(double sigma, boolean clip) implements StatelessCorruption {
 
     public static final String TYPE = "gaussian";
 
@@ -31,16 +30,6 @@ public record GaussianNoise(double sigma, boolean clip) implements CorruptionSpe
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Corruption create() {
-        return this;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.ae4j.denoising;
 
 import java.util.List;
 import org.ae4j.spi.Corruption;
-import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param weights the channel weights, non-negative, summing to 1
  */
-public record Grayscale(List<Double> weights) implements CorruptionSpec, Corruption {
+public record Grayscale(List<Double> weights) implements StatelessCorruption {
 
     public static final String TYPE = "grayscale";
 
@@ -33,16 +32,6 @@ public record Grayscale(List<Double> weights) implements CorruptionSpec, Corrupt
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Corruption create() {
-        return this;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.ae4j.denoising;
 
 import org.ae4j.spi.Corruption;
-import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param fraction in [0, 1] (default 0.25)
  */
-public record MaskingNoise(double fraction) implements CorruptionSpec, Corruption {
+public record MaskingNoise(double fraction) implements StatelessCorruption {
 
     public static final String TYPE = "masking";
 
@@ -29,16 +28,6 @@ public record MaskingNoise(double fraction) implements CorruptionSpec, Corruptio
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Corruption create() {
-        return this;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.ae4j.denoising;
 
 import java.util.SplittableRandom;
 import org.ae4j.spi.Corruption;
-import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param width     image width in pixels, 0 for square (default 0)
  */
 public record Occlusion(String mode, int patchSize, int patches, double value, double opacity, int period, int thickness,
-                        int channels, int width) implements CorruptionSpec, Corruption {
+                        int channels, int width) implements StatelessCorruption {
 
     public static final String TYPE = "occlusion";
 
@@ -58,16 +57,6 @@ public record Occlusion(String mode, int patchSize, int patches, double value, d
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Corruption create() {
-        return this;
     }
 
     @Override

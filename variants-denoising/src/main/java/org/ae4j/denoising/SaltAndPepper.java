@@ -2,7 +2,6 @@ package org.ae4j.denoising;
 
 import java.util.SplittableRandom;
 import org.ae4j.spi.Corruption;
-import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param low      the "pepper" value (default 0)
  * @param high     the "salt" value (default 1)
  */
-public record SaltAndPepper(double fraction, double low, double high) implements CorruptionSpec, Corruption {
+public record SaltAndPepper(double fraction, double low, double high) implements StatelessCorruption {
 
     public static final String TYPE = "salt-and-pepper";
 
@@ -34,16 +33,6 @@ public record SaltAndPepper(double fraction, double low, double high) implements
     @Override
     public String type() {
         return TYPE;
-    }
-
-    @Override
-    public String name() {
-        return TYPE;
-    }
-
-    @Override
-    public Corruption create() {
-        return this;
     }
 
     @Override

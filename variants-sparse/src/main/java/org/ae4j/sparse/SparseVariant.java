@@ -1,12 +1,10 @@
 package org.ae4j.sparse;
 
 import java.util.List;
+import java.util.Optional;
+import org.ae4j.model.BaseVariant;
 import org.ae4j.nn.DenseAutoencoderSpec;
 import org.ae4j.optim.AdamSpec;
-import org.ae4j.spi.OptimizerSpec;
-import org.ae4j.spi.RegularizerSpec;
-import org.ae4j.spi.Variant;
-import org.ae4j.spi.VariantSpec;
 import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
@@ -16,40 +14,15 @@ import org.apiguardian.api.API;
  * (ρ = 0.05), so that each code unit is active for few inputs.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class SparseVariant implements Variant {
+public final class SparseVariant extends BaseVariant {
 
     public static final String NAME = "sparse";
 
     public static final DenseAutoencoderSpec DEFAULT_SPEC =
             new DenseAutoencoderSpec(List.of(128, 64), "relu", "sigmoid", "sigmoid", "mse");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "sparse autoencoder: 784-128-64, sigmoid code with KL sparsity (rho 0.05)";
-    }
-
-    @Override
-    public VariantSpec spec() {
-        return DEFAULT_SPEC;
-    }
-
-    @Override
-    public List<RegularizerSpec> regularizers() {
-        return List.of(KlSparsitySpec.defaults());
-    }
-
-    @Override
-    public OptimizerSpec optimizer() {
-        return AdamSpec.defaults();
-    }
-
-    @Override
-    public TrainingConfig training() {
-        return TrainingConfig.defaults().withBatchSize(256);
+    public SparseVariant() {
+        super(NAME, "sparse autoencoder: 784-128-64, sigmoid code with KL sparsity (rho 0.05)", DEFAULT_SPEC,
+                List.of(KlSparsitySpec.defaults()), Optional.empty(), AdamSpec.defaults(), TrainingConfig.defaults().withBatchSize(256));
     }
 }

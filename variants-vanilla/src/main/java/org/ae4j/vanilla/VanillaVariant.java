@@ -1,11 +1,10 @@
 package org.ae4j.vanilla;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
+import org.ae4j.model.BaseVariant;
 import org.ae4j.nn.DenseAutoencoderSpec;
 import org.ae4j.optim.AdamSpec;
-import org.ae4j.spi.OptimizerSpec;
-import org.ae4j.spi.Variant;
 import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
@@ -15,7 +14,7 @@ import org.apiguardian.api.API;
  * output and MSE, trained with Adam (lr 1e-3) on batches of 256.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class VanillaVariant implements Variant {
+public final class VanillaVariant extends BaseVariant {
 
     public static final String NAME = "vanilla";
 
@@ -26,36 +25,17 @@ public final class VanillaVariant implements Variant {
     private final DenseAutoencoderSpec spec;
 
     public VanillaVariant(DenseAutoencoderSpec spec) {
-        this.spec = Objects.requireNonNull(spec, "spec");
+        super(NAME, "deep dense autoencoder, " + spec.encoderSizes() + " " + spec.activation() + ", mirrored decoder, "
+                + spec.loss(), spec, List.of(), Optional.empty(), AdamSpec.defaults(), TrainingConfig.defaults().withBatchSize(256));
+        this.spec = spec;
     }
 
     public VanillaVariant() {
-        this(VanillaVariant.DEFAULT_SPEC);
+        this(DEFAULT_SPEC);
     }
 
     @Override
     public DenseAutoencoderSpec spec() {
         return spec;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "deep dense autoencoder, " + spec.encoderSizes() + " " + spec.activation() + ", mirrored decoder, "
-                + spec.loss();
-    }
-
-    @Override
-    public OptimizerSpec optimizer() {
-        return AdamSpec.defaults();
-    }
-
-    @Override
-    public TrainingConfig training() {
-        return TrainingConfig.defaults().withBatchSize(256);
     }
 }

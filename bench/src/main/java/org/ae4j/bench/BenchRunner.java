@@ -24,6 +24,7 @@ import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Variant;
 import org.ae4j.train.EpochMetrics;
 import org.ae4j.train.Evaluation;
+import org.ae4j.train.NativeMemoryRelease;
 import org.ae4j.train.Trainer;
 import org.ae4j.train.TrainingConfig;
 import org.ae4j.train.TrainingListener;
@@ -104,7 +105,8 @@ public final class BenchRunner {
             }
         };
         long start = System.nanoTime();
-        TrainingResult result = new Trainer(training, List.of(recorder, memory)).fit(model, config.optimizer().create(), train);
+        TrainingResult result = new Trainer(training, List.of(recorder, memory, new NativeMemoryRelease()))
+                .fit(model, config.optimizer().create(), train);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
 
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(options.seed()))
@@ -112,7 +114,7 @@ public final class BenchRunner {
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         for (int c = 0; c < options.anomalyClasses(); c++) {
             Autoencoder oneClass = config.build(train.exampleShape(), registry);
-            new Trainer(training).fit(oneClass, config.optimizer().create(), ofClass(train, c));
+            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(), ofClass(train, c));
             aurocs.put(c, auroc(AnomalyScorer.reconstructionError(oneClass), test, c));
         }
         long code = model.codeSize();
@@ -168,9 +170,15 @@ public final class BenchRunner {
         return Roc.auroc(scorer.scores(test), anomalous);
     }
 
+    /** Probe training uses at most this many training examples (a seeded random subset): full-batch steps stay cheap. */
+    static final int PROBE_EXAMPLES = 10_000;
+
     private static double probe(Autoencoder model, Dataset train, Dataset test, BenchOptions options) {
         FeatureExtractor features = new FeatureExtractor(model, BATCH);
-        LinearProbe probe = LinearProbe.fit(features.features(train), CLASSES, options.probeIterations(), 0.05);
+        Dataset probeTrain = train.size() <= PROBE_EXAMPLES ? train
+                : train.select(java.util.Arrays.copyOf(new RandomSource(options.seed()).split("probe").permutation(train.size()),
+                PROBE_EXAMPLES));
+        LinearProbe probe = LinearProbe.fit(features.features(probeTrain), CLASSES, options.probeIterations(), 0.05);
         return probe.accuracy(features.features(test));
     }
 

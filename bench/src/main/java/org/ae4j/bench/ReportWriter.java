@@ -170,7 +170,7 @@ public final class ReportWriter {
                 - **test BCE**: binary cross-entropy per value of the reconstruction, clamped to [1e-7, 1 − 1e-7].
                 - **−ELBO**: negative evidence lower bound in nats per example, one seeded posterior sample (VAEs only).
                 - **probe acc.**: test accuracy of a softmax regression trained on the standardised frozen codes of the
-                  training set (full-batch Adam).
+                  training set (at most 10,000 examples, a seeded random subset; full-batch Adam).
                 - **AUROC**: one-class protocol — for each class c run, a model of the same configuration is trained on the
                   training images of class c only; the whole test set is scored by reconstruction error, class c normal,
                   every other class anomalous; the AUROC of that score, averaged over the classes run.

@@ -39,11 +39,6 @@ public final class Cli {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         }
-        // ND4J frees an array's native memory only when the JVM collects the array; its Java part is tiny, so
-        // without an occasional collection native memory piles up over long runs (the full benchmark reached
-        // the machine's 24 GiB). The command is the application, so it owns this process-wide setting.
-        org.nd4j.linalg.factory.Nd4j.getMemoryManager().setAutoGcWindow(3000);
-        org.nd4j.linalg.factory.Nd4j.getMemoryManager().togglePeriodicGc(true);
         Ae4jCommand root = new Ae4jCommand(out, err, extraListeners);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new java.io.PrintWriter(out, true));

@@ -125,6 +125,7 @@ final class TrainCommand implements Callable<Integer> {
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new EpochPrinter(app, training.epochs()));
+        listeners.add(new org.ae4j.train.NativeMemoryRelease());
         if (!noProgress && System.console() != null) {
             listeners.add(new ProgressBarListener(app.err));
         }

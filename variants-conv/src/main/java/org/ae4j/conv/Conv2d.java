@@ -2,7 +2,6 @@ package org.ae4j.conv;
 
 import java.util.List;
 import org.ae4j.spi.Activation;
-import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,11 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code conv2d_bp} ops. Shapes: {@code X [B, C, H, W]}, {@code W [k, k, C, O]}, {@code b [O]},
  * {@code Y [B, O, H', W']} with {@code H' = ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1}.
  */
-public final class Conv2d implements Layer {
+public final class Conv2d extends ImageLayer {
 
-    private final String name;
-    private final long[] inputShape;
-    private final long[] outputShape;
     private final int kernel;
     private final int stride;
     private final int padding;
@@ -28,42 +24,32 @@ public final class Conv2d implements Layer {
 
     public Conv2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding, int dilation,
                   Activation activation) {
-        this.name = name;
-        this.inputShape = Geometry.requireChw(name, inputShape).clone();
+        super(name, inputShape, convolved(name, inputShape, weights, bias, stride, padding, dilation));
+        this.kernel = (int) weights.size(0);
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.activation = activation;
+        this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
+        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+    }
+
+    private static long[] convolved(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
+                                    int dilation) {
+        Geometry.requireChw(name, inputShape);
         if (weights.rank() != 4 || weights.size(0) != weights.size(1) || weights.size(2) != inputShape[0]
                 || bias.rank() != 1 || bias.size(0) != weights.size(3)) {
             throw new IllegalArgumentException("layer '" + name + "' needs weights [k, k, " + inputShape[0]
                     + ", filters] and bias [filters], got " + java.util.Arrays.toString(weights.shape()) + " and "
                     + java.util.Arrays.toString(bias.shape()));
         }
-        this.kernel = (int) weights.size(0);
-        this.stride = stride;
-        this.padding = padding;
-        this.dilation = dilation;
-        this.activation = activation;
-        this.outputShape = new long[] {weights.size(3), Geometry.convolved(name, inputShape[1], kernel, stride, padding, dilation),
+        int kernel = (int) weights.size(0);
+        return new long[] {weights.size(3), Geometry.convolved(name, inputShape[1], kernel, stride, padding, dilation),
                 Geometry.convolved(name, inputShape[2], kernel, stride, padding, dilation)};
-        this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
-        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
     }
 
     private int[] intArgs() {
         return new int[] {kernel, kernel, stride, stride, padding, padding, dilation, dilation, 0, 0, 0};
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long[] inputShape() {
-        return inputShape.clone();
-    }
-
-    @Override
-    public long[] outputShape() {
-        return outputShape.clone();
     }
 
     @Override
@@ -73,9 +59,8 @@ public final class Conv2d implements Layer {
 
     @Override
     public Trace forward(INDArray input) {
-        Geometry.requireBatch(name, inputShape, input);
-        INDArray x = input.ordering() == 'c' ? input : input.dup('c');
-        INDArray output = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape[0], outputShape[1], outputShape[2]);
+        INDArray x = checked(input);
+        INDArray output = newOutput(x);
         NativeOps.run("conv2d", new INDArray[] {x, weights.value(), bias.value()}, new INDArray[] {output}, intArgs());
         activation.applyInPlace(output);
         return Trace.of(x, output);
@@ -97,7 +82,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public String toString() {
-        return "Conv2d(" + name + ": " + java.util.Arrays.toString(inputShape) + " → " + java.util.Arrays.toString(outputShape)
+        return "Conv2d(" + name() + ": " + java.util.Arrays.toString(inputShape()) + " → " + java.util.Arrays.toString(outputShape())
                 + ", k" + kernel + " s" + stride + " p" + padding + " d" + dilation + ", " + activation.name() + ")";
     }
 }

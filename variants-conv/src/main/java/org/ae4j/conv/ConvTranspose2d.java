@@ -2,7 +2,6 @@ package org.ae4j.conv;
 
 import java.util.List;
 import org.ae4j.spi.Activation;
-import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,11 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * transposed convolution is computed without padding and cropped by {@code p} before and
  * {@code p − q} after, as PyTorch's {@code ConvTranspose2d} defines it.
  */
-public final class ConvTranspose2d implements Layer {
+public final class ConvTranspose2d extends ImageLayer {
 
-    private final String name;
-    private final long[] inputShape;
-    private final long[] outputShape;
     private final long[] fullShape;
     private final int kernel;
     private final int stride;
@@ -40,8 +36,22 @@ public final class ConvTranspose2d implements Layer {
     /** With separate output paddings for the height and the width. */
     public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
                            int dilation, int outputPaddingHeight, int outputPaddingWidth, Activation activation) {
-        this.name = name;
-        this.inputShape = Geometry.requireChw(name, inputShape).clone();
+        super(name, inputShape, transposed(name, inputShape, weights, bias, stride, padding, dilation, outputPaddingHeight,
+                outputPaddingWidth));
+        this.kernel = (int) weights.size(0);
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.activation = activation;
+        this.fullShape = new long[] {weights.size(2), Geometry.transposed(inputShape[1], kernel, stride, 0, dilation, 0),
+                Geometry.transposed(inputShape[2], kernel, stride, 0, dilation, 0)};
+        this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
+        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+    }
+
+    private static long[] transposed(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
+                                     int dilation, int outputPaddingHeight, int outputPaddingWidth) {
+        Geometry.requireChw(name, inputShape);
         if (weights.rank() != 4 || weights.size(0) != weights.size(1) || weights.size(3) != inputShape[0]
                 || bias.rank() != 1 || bias.size(0) != weights.size(2)) {
             throw new IllegalArgumentException("layer '" + name + "' needs weights [k, k, filters, " + inputShape[0]
@@ -52,23 +62,14 @@ public final class ConvTranspose2d implements Layer {
             throw new IllegalArgumentException("layer '" + name + "': output padding " + outputPaddingHeight + "×"
                     + outputPaddingWidth + " must lie between 0 and the padding " + padding);
         }
-        this.kernel = (int) weights.size(0);
-        this.stride = stride;
-        this.padding = padding;
-        this.dilation = dilation;
-        this.activation = activation;
-        long filters = weights.size(2);
-        this.fullShape = new long[] {filters, Geometry.transposed(inputShape[1], kernel, stride, 0, dilation, 0),
-                Geometry.transposed(inputShape[2], kernel, stride, 0, dilation, 0)};
-        this.outputShape = new long[] {filters,
-                Geometry.transposed(inputShape[1], kernel, stride, padding, dilation, outputPaddingHeight),
+        int kernel = (int) weights.size(0);
+        long[] shape = {weights.size(2), Geometry.transposed(inputShape[1], kernel, stride, padding, dilation, outputPaddingHeight),
                 Geometry.transposed(inputShape[2], kernel, stride, padding, dilation, outputPaddingWidth)};
-        if (outputShape[1] < 1 || outputShape[2] < 1) {
+        if (shape[1] < 1 || shape[2] < 1) {
             throw new IllegalArgumentException("layer '" + name + "': padding " + padding + " leaves no output for input "
                     + java.util.Arrays.toString(inputShape));
         }
-        this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
-        this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+        return shape;
     }
 
     private int[] intArgs() {
@@ -77,22 +78,7 @@ public final class ConvTranspose2d implements Layer {
 
     private INDArrayIndex[] crop() {
         return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(padding, padding + outputShape[1]), NDArrayIndex.interval(padding, padding + outputShape[2])};
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long[] inputShape() {
-        return inputShape.clone();
-    }
-
-    @Override
-    public long[] outputShape() {
-        return outputShape.clone();
+                NDArrayIndex.interval(padding, padding + outputShape()[1]), NDArrayIndex.interval(padding, padding + outputShape()[2])};
     }
 
     @Override
@@ -102,11 +88,10 @@ public final class ConvTranspose2d implements Layer {
 
     @Override
     public Trace forward(INDArray input) {
-        Geometry.requireBatch(name, inputShape, input);
-        INDArray x = input.ordering() == 'c' ? input : input.dup('c');
+        INDArray x = checked(input);
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         NativeOps.run("deconv2d", new INDArray[] {x, weights.value(), bias.value()}, new INDArray[] {full}, intArgs());
-        INDArray output = padding == 0 && java.util.Arrays.equals(fullShape, outputShape) ? full : full.get(crop()).dup('c');
+        INDArray output = padding == 0 && java.util.Arrays.equals(fullShape, outputShape()) ? full : full.get(crop()).dup('c');
         activation.applyInPlace(output);
         return Trace.of(x, output);
     }

@@ -1,9 +1,6 @@
 package org.ae4j.conv;
 
 import java.util.Arrays;
-import java.util.List;
-import org.ae4j.spi.Layer;
-import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,53 +8,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Changes the per-example shape without touching values (C order), e.g. {@code [784] → [1, 28, 28]}
  * before a convolution, or {@code [32, 7, 7] → [1568]} (a flatten) before a dense layer.
  */
-public final class Reshape implements Layer {
-
-    private final String name;
-    private final long[] inputShape;
-    private final long[] outputShape;
+public final class Reshape extends ImageLayer {
 
     public Reshape(String name, long[] inputShape, long[] outputShape) {
+        super(name, inputShape, checkedTarget(name, inputShape, outputShape));
+    }
+
+    private static long[] checkedTarget(String name, long[] inputShape, long[] outputShape) {
         long in = Arrays.stream(inputShape).reduce(1, Math::multiplyExact);
         long out = Arrays.stream(outputShape).reduce(1, Math::multiplyExact);
         if (in != out || Arrays.stream(outputShape).anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException("layer '" + name + "' cannot reshape " + Arrays.toString(inputShape) + " ("
                     + in + " values) to " + Arrays.toString(outputShape) + " (" + out + " values)");
         }
-        this.name = name;
-        this.inputShape = inputShape.clone();
-        this.outputShape = outputShape.clone();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long[] inputShape() {
-        return inputShape.clone();
-    }
-
-    @Override
-    public long[] outputShape() {
-        return outputShape.clone();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
+        return outputShape;
     }
 
     @Override
     public Trace forward(INDArray input) {
-        Geometry.requireBatch(name, inputShape, input);
-        return Trace.of(input, input.reshape('c', withBatch(input.size(0), outputShape)));
+        checked(input);
+        return Trace.of(input, input.reshape('c', withBatch(input.size(0), outputShape())));
     }
 
     @Override
     public INDArray backward(Trace trace, INDArray outputGradient) {
-        return outputGradient.reshape('c', withBatch(outputGradient.size(0), inputShape));
+        return outputGradient.reshape('c', withBatch(outputGradient.size(0), inputShape()));
     }
 
     private static long[] withBatch(long batch, long[] shape) {

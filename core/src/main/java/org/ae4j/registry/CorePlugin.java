@@ -1,7 +1,6 @@
 package org.ae4j.registry;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import org.ae4j.loss.BinaryCrossEntropy;
 import org.ae4j.loss.MeanSquaredError;
@@ -18,13 +17,16 @@ import org.ae4j.optim.RmsPropSpec;
 import org.ae4j.optim.SgdSpec;
 import org.ae4j.regularize.WeightDecaySpec;
 import org.ae4j.spi.Activation;
-import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.Initializer;
 import org.apiguardian.api.API;
 
 /** Core's own components, registered exactly as a third-party plug-in would register its own. */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public final class CorePlugin extends AbstractModule implements Ae4jPlugin {
+public final class CorePlugin extends PluginModule {
+
+    public CorePlugin() {
+        super("ae4j-core");
+    }
 
     @Override
     protected void configure() {
@@ -56,20 +58,5 @@ public final class CorePlugin extends AbstractModule implements Ae4jPlugin {
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(AdamSpec.class, AdamSpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(SgdSpec.class, SgdSpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(RmsPropSpec.class, RmsPropSpec.TYPE));
-    }
-
-    @Override
-    public String pluginName() {
-        return "ae4j-core";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CorePlugin;
-    }
-
-    @Override
-    public int hashCode() {
-        return CorePlugin.class.hashCode();
     }
 }

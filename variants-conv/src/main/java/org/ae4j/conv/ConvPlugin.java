@@ -1,14 +1,17 @@
 package org.ae4j.conv;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.google.inject.AbstractModule;
 import org.ae4j.registry.Contributions;
-import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the convolutional layers and the {@code conv} variant. */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class ConvPlugin extends AbstractModule implements Ae4jPlugin {
+public final class ConvPlugin extends PluginModule {
+
+    public ConvPlugin() {
+        super("ae4j-variants-conv");
+    }
 
     @Override
     protected void configure() {
@@ -20,20 +23,5 @@ public final class ConvPlugin extends AbstractModule implements Ae4jPlugin {
         types.addBinding().toInstance(new NamedType(Upsample2dSpec.class, Upsample2dSpec.TYPE));
         types.addBinding().toInstance(new NamedType(ReshapeSpec.class, ReshapeSpec.TYPE));
         types.addBinding().toInstance(new NamedType(FlattenSpec.class, FlattenSpec.TYPE));
-    }
-
-    @Override
-    public String pluginName() {
-        return "ae4j-variants-conv";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ConvPlugin;
-    }
-
-    @Override
-    public int hashCode() {
-        return ConvPlugin.class.hashCode();
     }
 }

@@ -1,14 +1,17 @@
 package org.ae4j.denoising;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.google.inject.AbstractModule;
 import org.ae4j.registry.Contributions;
-import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the corruptions and the {@code denoising} variant. */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class DenoisingPlugin extends AbstractModule implements Ae4jPlugin {
+public final class DenoisingPlugin extends PluginModule {
+
+    public DenoisingPlugin() {
+        super("ae4j-variants-denoising");
+    }
 
     @Override
     protected void configure() {
@@ -25,20 +28,5 @@ public final class DenoisingPlugin extends AbstractModule implements Ae4jPlugin 
         types.addBinding().toInstance(new NamedType(SaltAndPepper.class, SaltAndPepper.TYPE));
         types.addBinding().toInstance(new NamedType(Grayscale.class, Grayscale.TYPE));
         types.addBinding().toInstance(new NamedType(Occlusion.class, Occlusion.TYPE));
-    }
-
-    @Override
-    public String pluginName() {
-        return "ae4j-variants-denoising";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof DenoisingPlugin;
-    }
-
-    @Override
-    public int hashCode() {
-        return DenoisingPlugin.class.hashCode();
     }
 }

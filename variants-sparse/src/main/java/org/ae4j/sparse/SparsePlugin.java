@@ -1,14 +1,17 @@
 package org.ae4j.sparse;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.google.inject.AbstractModule;
 import org.ae4j.registry.Contributions;
-import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the sparsity penalties and the {@code sparse} variant. */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class SparsePlugin extends AbstractModule implements Ae4jPlugin {
+public final class SparsePlugin extends PluginModule {
+
+    public SparsePlugin() {
+        super("ae4j-variants-sparse");
+    }
 
     @Override
     protected void configure() {
@@ -17,20 +20,5 @@ public final class SparsePlugin extends AbstractModule implements Ae4jPlugin {
         Contributions.regularizers(binder()).addBinding(L1ActivitySpec.TYPE).toInstance(L1ActivitySpec.defaults());
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(KlSparsitySpec.class, KlSparsitySpec.TYPE));
         Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(L1ActivitySpec.class, L1ActivitySpec.TYPE));
-    }
-
-    @Override
-    public String pluginName() {
-        return "ae4j-variants-sparse";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SparsePlugin;
-    }
-
-    @Override
-    public int hashCode() {
-        return SparsePlugin.class.hashCode();
     }
 }

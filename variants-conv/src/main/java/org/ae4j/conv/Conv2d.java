@@ -70,14 +70,7 @@ public final class Conv2d extends ImageLayer {
     public INDArray backward(Trace trace, INDArray outputGradient) {
         INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
         INDArray x = trace.input();
-        INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
-        INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-        NativeOps.run("conv2d_bp", new INDArray[] {x, weights.value(), bias.value(), g},
-                new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs());
-        weights.gradient().addi(weightGradient);
-        bias.gradient().addi(biasGradient);
-        return inputGradient;
+        return NativeOps.backpropWeighted("conv2d_bp", x, weights, bias, g, intArgs());
     }
 
     @Override

@@ -102,13 +102,6 @@ public final class ConvTranspose2d extends ImageLayer {
         INDArray x = trace.input();
         INDArray fullGradient = Nd4j.zeros(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         fullGradient.get(crop()).assign(g);
-        INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
-        INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-        NativeOps.run("deconv2d_bp", new INDArray[] {x, weights.value(), bias.value(), fullGradient},
-                new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs());
-        weights.gradient().addi(weightGradient);
-        bias.gradient().addi(biasGradient);
-        return inputGradient;
+        return NativeOps.backpropWeighted("deconv2d_bp", x, weights, bias, fullGradient, intArgs());
     }
 }

@@ -10,6 +10,22 @@ final class NativeOps {
     private NativeOps() {
     }
 
+    /**
+     * Runs a weighted layer's backward op {@code (x, W, b, gradOut) → (gradX, gradW, gradB)}, adds the
+     * parameter gradients into their buffers and returns the input gradient.
+     */
+    static INDArray backpropWeighted(String op, INDArray x, org.ae4j.spi.Parameter weights, org.ae4j.spi.Parameter bias,
+                                     INDArray outputGradient, int... intArgs) {
+        INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
+        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
+        INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
+        run(op, new INDArray[] {x, weights.value(), bias.value(), outputGradient},
+                new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs);
+        weights.gradient().addi(weightGradient);
+        bias.gradient().addi(biasGradient);
+        return inputGradient;
+    }
+
     static void run(String op, INDArray[] inputs, INDArray[] outputs, int... intArgs) {
         DynamicCustomOp.DynamicCustomOpsBuilder builder = DynamicCustomOp.builder(op).addInputs(inputs).addOutputs(outputs);
         builder.addIntegerArguments(intArgs);

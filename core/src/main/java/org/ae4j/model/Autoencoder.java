@@ -19,6 +19,7 @@ import org.ae4j.spi.GradientSink;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.LossResult;
 import org.ae4j.spi.Parameter;
+import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.Trace;
@@ -43,6 +44,7 @@ public final class Autoencoder {
     private final List<Regularizer> regularizers;
     private final Corruption corruption;
     private final List<Parameter> parameters;
+    private final ParameterBlock block;
 
     public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
                        List<Regularizer> regularizers) {
@@ -72,6 +74,7 @@ public final class Autoencoder {
         all.addAll(bottleneck.parameters());
         all.addAll(decoder.parameters());
         this.parameters = List.copyOf(all);
+        this.block = ParameterBlock.pack(parameters).orElse(null);
         this.regularizers.forEach(r -> r.requireCompatible(encoder, bottleneck));
     }
 
@@ -143,7 +146,10 @@ public final class Autoencoder {
         return regularizers;
     }
 
-    /** Every trainable parameter: encoder, bottleneck, decoder, in that order. */
+    /**
+     * Every trainable parameter: encoder, bottleneck, decoder, in that order. They are packed into
+     * one {@link ParameterBlock} when the model is made (unless they cannot be, e.g. mixed types).
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -177,8 +183,10 @@ public final class Autoencoder {
     public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch) {
         requireBatch(input, "input");
         requireBatch(target, "target");
-        for (Parameter p : parameters) {
-            p.zeroGradient();
+        if (block != null) {
+            block.zeroGradients();
+        } else {
+            parameters.forEach(Parameter::zeroGradient);
         }
         Trace encoded = encoder.forward(input);
         Code code = bottleneck.forward(encoded.output(), random, epoch);

@@ -7,6 +7,7 @@ import org.ae4j.spi.Activation;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
+import org.ae4j.util.OnesRow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Shapes: {@code X [batch, in]}, {@code W [in, out]}, {@code b [1, out]}, {@code Y [batch, out]}.
  * Backward with {@code G = ∂L/∂Y ⊙ f′}: {@code ∂L/∂W += Xᵀ·G}, {@code ∂L/∂b += Σ_rows G},
  * {@code ∂L/∂X = G·Wᵀ}. Three native calls forward (gemm, bias, activation), and the parameter
- * gradients are accumulated by gemm straight into their buffers.
+ * gradients are accumulated by gemm straight into their buffers (the bias's as {@code 1·G}).
  */
 public final class Dense implements Layer {
 
@@ -114,7 +115,7 @@ public final class Dense implements Layer {
     private INDArray accumulate(Trace trace, INDArray outputGradient) {
         INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
         Nd4j.gemm(trace.input(), g, weights.gradient(), true, false, 1.0, 1.0);
-        bias.gradient().addi(g.sum(true, 0));
+        OnesRow.addColumnSums(g, bias.gradient());
         return g;
     }
 

@@ -1,13 +1,12 @@
 package org.ae4j.optim;
 
-import org.ae4j.spi.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * RMSProp (Tieleman &amp; Hinton, 2012, lecture 6.5): {@code s ← ρs + (1−ρ)g²},
- * {@code θ ← θ − α·g/(√s + ε)}. One fused native op per parameter plus the subtraction.
+ * {@code θ ← θ − α·g/(√s + ε)}. One fused native op plus the subtraction, per parameter or for a whole parameter block.
  */
 public final class RmsProp extends StatefulOptimizer {
 
@@ -19,9 +18,8 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, INDArray[] state, long iteration) {
-        INDArray g = p.gradient();
+    void update(INDArray value, INDArray g, INDArray[] state, long iteration) {
         Nd4j.exec(new RmsPropUpdater(g, state[0], spec.learningRate(), spec.decay(), spec.epsilon()));
-        p.value().subi(g);
+        value.subi(g);
     }
 }

@@ -1,6 +1,5 @@
 package org.ae4j.optim;
 
-import org.ae4j.spi.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -18,17 +17,17 @@ public final class Sgd extends StatefulOptimizer {
     }
 
     @Override
-    void update(Parameter p, INDArray[] state, long iteration) {
-        INDArray step = p.gradient().muli(-spec.learningRate());     // −αg, in the scratch gradient buffer
+    void update(INDArray value, INDArray gradient, INDArray[] state, long iteration) {
+        INDArray step = gradient.muli(-spec.learningRate());     // −αg, in the scratch gradient buffer
         if (spec.momentum() == 0) {
-            p.value().addi(step);
+            value.addi(step);
             return;
         }
         INDArray velocity = state[0].muli(spec.momentum()).addi(step); // v ← μv − αg
         if (spec.nesterov()) {
-            p.value().addi(step.addi(velocity.mul(spec.momentum())));
+            value.addi(step.addi(velocity.mul(spec.momentum())));
         } else {
-            p.value().addi(velocity);
+            value.addi(velocity);
         }
     }
 }

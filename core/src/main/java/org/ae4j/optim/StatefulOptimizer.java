@@ -7,18 +7,28 @@ import java.util.Map;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerState;
 import org.ae4j.spi.Parameter;
+import org.ae4j.spi.ParameterBlock;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Shared bookkeeping of the built-in optimizers: per-parameter state arrays created on first use
- * (zero-filled, same shape and type as the parameter) and the step counter.
+ * (zero-filled, same shape and type as the parameter, outside any workspace) and the step counter.
+ * When the parameters form a {@link ParameterBlock}, the state is flat too and each step is one
+ * update of the whole block rather than one per parameter.
  */
 abstract class StatefulOptimizer implements Optimizer {
 
     private final Map<Parameter, INDArray[]> state = new IdentityHashMap<>();
     private final int stateArrays;
     private long iterations;
+    private List<Parameter> planned;
+    private Flat flat;
+
+    /** The whole block's values, gradients and state arrays. */
+    private record Flat(INDArray values, INDArray gradients, INDArray[] state) {
+    }
 
     StatefulOptimizer(int stateArrays) {
         this.stateArrays = stateArrays;
@@ -26,11 +36,48 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final void step(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            INDArray[] s = state.computeIfAbsent(p, this::newState);
-            update(p, s, iterations);
+        Flat whole = flatFor(parameters);
+        if (whole != null) {
+            update(whole.values(), whole.gradients(), whole.state(), iterations);
+        } else {
+            for (Parameter p : parameters) {
+                update(p.value(), p.gradient(), state.computeIfAbsent(p, this::newState), iterations);
+            }
         }
         iterations++;
+    }
+
+    /** The flat view of {@code parameters} when they form a block; made once per list. */
+    private Flat flatFor(List<Parameter> parameters) {
+        if (parameters == planned) {
+            return flat;
+        }
+        planned = parameters;
+        flat = null;
+        ParameterBlock block = ParameterBlock.of(parameters).orElse(null);
+        if (block != null) {
+            INDArray[] whole = new INDArray[stateArrays];
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                for (int k = 0; k < stateArrays; k++) {
+                    whole[k] = Nd4j.zeros(block.values().dataType(), block.values().length());
+                }
+            }
+            List<List<INDArray>> views = java.util.Arrays.stream(whole).map(block::split).toList();
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                INDArray[] old = state.get(p);
+                INDArray[] moved = new INDArray[stateArrays];
+                for (int k = 0; k < stateArrays; k++) {
+                    moved[k] = views.get(k).get(i);
+                    if (old != null) {
+                        moved[k].assign(old[k]);
+                    }
+                }
+                state.put(p, moved);
+            }
+            flat = new Flat(block.values(), block.gradients(), whole);
+        }
+        return flat;
     }
 
     @Override
@@ -71,16 +118,19 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     /**
-     * Updates {@code p.value()} in place from {@code p.gradient()}, which it may overwrite.
+     * Updates {@code value} in place from {@code gradient}, which it may overwrite; {@code state} has
+     * the same shape. Called once per parameter, or once for a whole {@link ParameterBlock}.
      *
      * @param iteration the 0-based index of this step
      */
-    abstract void update(Parameter p, INDArray[] state, long iteration);
+    abstract void update(INDArray value, INDArray gradient, INDArray[] state, long iteration);
 
     private INDArray[] newState(Parameter p) {
         INDArray[] arrays = new INDArray[stateArrays];
-        for (int i = 0; i < stateArrays; i++) {
-            arrays[i] = Nd4j.zeros(p.value().dataType(), p.value().shape());
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            for (int i = 0; i < stateArrays; i++) {
+                arrays[i] = Nd4j.zeros(p.value().dataType(), p.value().shape());
+            }
         }
         return arrays;
     }

@@ -7,6 +7,11 @@ import org.apiguardian.api.API;
  * Updates parameters in place from their accumulated gradients. An optimizer keeps per-parameter
  * state (moments, velocities) keyed by parameter identity, created on the first step; one optimizer
  * instance serves one model.
+ *
+ * <p>The trainer calls {@link #step} inside the training step's ND4J workspace
+ * ({@code org.ae4j.util.StepMemory}): arrays made there are reclaimed when the step ends, so state
+ * that must outlive a step is created inside {@code StepMemory.outside()} (or copied out with
+ * {@code INDArray.detach()}).
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface Optimizer {

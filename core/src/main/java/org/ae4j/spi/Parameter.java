@@ -10,8 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Lifecycle within one training step: the trainer calls {@link #zeroGradient()}, backward passes
  * add {@code ∂L/∂value} into {@link #gradient()}, and an {@link Optimizer} updates {@link #value()}
- * in place. Both arrays are owned by the parameter and never replaced, so optimizers may key their
- * state on the parameter's identity.
+ * in place. Both arrays are owned by the parameter. A model may once move them into a
+ * {@link ParameterBlock} (views of two contiguous buffers), so code that uses a parameter reads
+ * {@link #value()} and {@link #gradient()} at each use rather than keeping the arrays; optimizers
+ * key their state on the parameter's identity.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Parameter {
@@ -21,8 +23,9 @@ public final class Parameter {
 
     private final String name;
     private final Kind kind;
-    private final INDArray value;
-    private final INDArray gradient;
+    private INDArray value;
+    private INDArray gradient;
+    private ParameterBlock block;
 
     /**
      * @param name  unique dotted name within a model, e.g. {@code "encoder.0.W"}
@@ -57,6 +60,20 @@ public final class Parameter {
     /** Sets the gradient buffer to zero, in place. */
     public void zeroGradient() {
         gradient.assign(0);
+    }
+
+    /** The block this parameter's arrays live in, if it was packed into one. */
+    public java.util.Optional<ParameterBlock> block() {
+        return java.util.Optional.ofNullable(block);
+    }
+
+    /** Moves value and gradient into views of {@code block}'s buffers, copying the value. */
+    void relocate(ParameterBlock block, INDArray valueView, INDArray gradientView) {
+        valueView.assign(value);
+        gradientView.assign(gradient);
+        this.value = valueView;
+        this.gradient = gradientView;
+        this.block = block;
     }
 
     public long length() {

@@ -5,10 +5,15 @@ import org.ae4j.model.Autoencoder;
 import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ae4j.util.StepMemory;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /** Whole-dataset metrics of a trained model, computed in batches. */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Evaluation {
+
+    /** Batches are evaluated in reused native memory; nothing computed in one outlives it. */
+    private static final StepMemory MEMORY = new StepMemory("ae4j-evaluation");
 
     private Evaluation() {
     }
@@ -22,7 +27,9 @@ public final class Evaluation {
         RandomSource draws = new RandomSource(random.seed());
         double sum = 0;
         for (INDArray batch : data.batches(batchSize)) {
-            sum += model.objective(batch, draws).total() * batch.size(0);
+            try (MemoryWorkspace ignored = MEMORY.open()) {
+                sum += model.objective(batch, draws).total() * batch.size(0);
+            }
         }
         return sum / data.size();
     }
@@ -31,7 +38,9 @@ public final class Evaluation {
     public static double reconstructionLoss(Autoencoder model, Dataset data, int batchSize) {
         double sum = 0;
         for (INDArray batch : data.batches(batchSize)) {
-            sum += model.reconstructionLoss(batch, batch) * batch.size(0);
+            try (MemoryWorkspace ignored = MEMORY.open()) {
+                sum += model.reconstructionLoss(batch, batch) * batch.size(0);
+            }
         }
         return sum / data.size();
     }
@@ -43,9 +52,11 @@ public final class Evaluation {
     public static double meanSquaredError(Autoencoder model, Dataset data, int batchSize) {
         double sum = 0;
         for (INDArray batch : data.batches(batchSize)) {
-            INDArray diff = model.reconstruct(batch).subi(batch);
-            double norm = diff.norm2Number().doubleValue();
-            sum += norm * norm;
+            try (MemoryWorkspace ignored = MEMORY.open()) {
+                INDArray diff = model.reconstruct(batch).subi(batch);
+                double norm = diff.norm2Number().doubleValue();
+                sum += norm * norm;
+            }
         }
         return sum / (data.size() * (double) data.exampleLength());
     }

@@ -12,6 +12,8 @@ import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ae4j.util.StepMemory;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /**
  * Trains an {@link Autoencoder}: epochs of shuffled mini-batches, optional validation with early
@@ -27,6 +29,7 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
+    private final StepMemory stepMemory = new StepMemory("ae4j-training-step");
 
     public Trainer(TrainingConfig config, List<? extends TrainingListener> listeners) {
         this.config = Objects.requireNonNull(config, "config");
@@ -113,15 +116,18 @@ public final class Trainer {
             int batchIndex = 0;
             for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
                 batchIndex++;
-                StepLoss loss = model.trainingStep(batch, stochastic, corrupting, epoch);
-                if (!Double.isFinite(loss.total())) {
-                    throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
-                            + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
+                StepLoss loss;
+                try (MemoryWorkspace ignored = stepMemory.open()) {
+                    loss = model.trainingStep(batch, stochastic, corrupting, epoch);
+                    if (!Double.isFinite(loss.total())) {
+                        throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
+                                + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
+                    }
+                    if (config.clipNorm() > 0) {
+                        clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                    }
+                    optimizer.step(model.parameters());
                 }
-                if (config.clipNorm() > 0) {
-                    clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
-                }
-                optimizer.step(model.parameters());
                 long n = batch.size(0);
                 lossSum += loss.total() * n;
                 examples += n;
@@ -156,6 +162,7 @@ public final class Trainer {
             restore(model.parameters(), bestParameters);
             heldEpoch = bestEpoch;
         }
+        stepMemory.release();
         TrainingResult result = new TrainingResult(history, heldEpoch, stoppedEarly);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;

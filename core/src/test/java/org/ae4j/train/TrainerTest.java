@@ -68,7 +68,7 @@ class TrainerTest {
         Optimizer sgd = new SgdSpec(10.0, 0.0, false).create();
         Optimizer recording = new ObservedOptimizer(sgd, parameters -> { }, parameters -> {
             beforeEachStep.clear();
-            parameters.forEach(p -> beforeEachStep.add(p.value().dup()));
+            parameters.forEach(p -> beforeEachStep.add(p.value().detach()));   // steps run in a workspace
         });
         TrainingConfig config = config().withEpochs(50).withValidationFraction(0);
         assertThatThrownBy(() -> new Trainer(config).fit(model, recording, huge))

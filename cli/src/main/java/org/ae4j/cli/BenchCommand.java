@@ -10,6 +10,7 @@ import org.ae4j.bench.BenchOptions;
 import org.ae4j.bench.BenchReport;
 import org.ae4j.bench.BenchRunner;
 import org.ae4j.bench.ModelResult;
+import org.ae4j.bench.VsPytorch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Train every selected variant (default: every discovered one) and a PCA baseline of the same code size "
                 + "on the same data, split and seed; write results.json, results.csv, report.md and PNG figures.",
-                "--quick: the embedded sample, 2 epochs, 2 anomaly classes."})
+                "--quick: the embedded sample, 2 epochs, 2 anomaly classes.",
+                "--vs-pytorch: train each variant with ae4j and with its PyTorch reference script (bench/reference/), "
+                        + "alternately, and write vs-pytorch.md/.json with the throughput ratios and both test losses."})
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,8 +48,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--vs-pytorch", description = "Compare with the PyTorch reference scripts instead (needs --data and python3 with torch).")
+    boolean vsPytorch;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", description = "--vs-pytorch: rounds per variant, alternating who runs first (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "/usr/bin/python3", description = "--vs-pytorch: Python with torch (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--reference", paramLabel = "DIR", defaultValue = "bench/reference", description = "--vs-pytorch: the reference scripts (default: ${DEFAULT-VALUE}).")
+    Path reference;
+
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "2", description = "--vs-pytorch: torch intra-op threads (default: ${DEFAULT-VALUE}).")
+    int torchThreads;
+
+    @Option(names = "--openblas-threads", paramLabel = "N", defaultValue = "1", description = "--vs-pytorch: OPENBLAS_NUM_THREADS of the reference (default: ${DEFAULT-VALUE}).")
+    int openblasThreads;
+
     @Override
     public Integer call() throws Exception {
+        if (vsPytorch) {
+            return comparePytorch();
+        }
         if (quick && data != null) {
             throw new IllegalArgumentException("--quick runs on the embedded sample; leave out --data");
         }
@@ -64,6 +88,24 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> mse = new LinkedHashMap<>();
         report.results().forEach(r -> mse.put(r.model(), Ae4jCommand.number(r.testMse())));
         json.put("test_mse", mse);
+        app.result(json);
+        return Cli.OK;
+    }
+
+    private Integer comparePytorch() throws Exception {
+        if (data == null || quick) {
+            throw new IllegalArgumentException("--vs-pytorch needs --data DIR (the full Fashion-MNIST) and no --quick");
+        }
+        var options = new VsPytorch.Options(data, variants == null ? List.of() : variants, epochs != null ? epochs : 5, rounds, seed,
+                python, reference, torchThreads, openblasThreads, out);
+        String command = "ae4j bench --vs-pytorch --data " + data + (variants != null ? " --variants " + String.join(",", variants) : "")
+                + " --epochs " + options.epochs() + " --rounds " + rounds + " --seed " + seed + " --torch-threads " + torchThreads
+                + " --openblas-threads " + openblasThreads + " --out " + out;
+        List<VsPytorch.Row> rows = new VsPytorch(app.registry(), app.err::println).run(options, command);
+        app.say(java.nio.file.Files.readString(out.resolve("vs-pytorch.md")));
+        Map<String, Object> json = new LinkedHashMap<>();
+        rows.forEach(r -> json.put(r.variant(), Map.of("train_ratio", Ae4jCommand.number(r.trainRatio()),
+                "infer_ratio", Ae4jCommand.number(r.inferRatio()), "loss_ratio", Ae4jCommand.number(r.lossRatio()))));
         app.result(json);
         return Cli.OK;
     }

@@ -1,0 +1,243 @@
+package org.ae4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ae4j.config.ModelConfig;
+import org.ae4j.data.Dataset;
+import org.ae4j.data.FashionMnist;
+import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.persist.AtomicFiles;
+import org.ae4j.registry.Registry;
+import org.ae4j.spi.RandomSource;
+import org.ae4j.train.EpochMetrics;
+import org.ae4j.train.Evaluation;
+import org.ae4j.train.Trainer;
+import org.ae4j.train.TrainingConfig;
+import org.ae4j.train.TrainingListener;
+import org.ae4j.train.TrainingResult;
+import org.ae4j.util.StepMemory;
+import org.ae4j.vae.Vae;
+import org.apiguardian.api.API;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * ae4j against the PyTorch reference scripts of {@code bench/reference/}: for each variant, the same
+ * architecture, batch, optimizer, data and epochs, run alternately in one session (round r runs ae4j
+ * first when r is odd, PyTorch first when even). Both train on the whole training set with no
+ * validation hold-out; training throughput excludes the first epoch on both sides. The best round of
+ * each side is reported, with the ratios and both test losses.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class VsPytorch {
+
+    private static final int BATCH = 256;
+
+    /**
+     * @param python         the Python interpreter that has torch (e.g. {@code /usr/bin/python3})
+     * @param reference      the folder of the reference scripts, one {@code <variant>.py} each
+     * @param torchThreads   torch's intra-op threads
+     * @param openblasThreads {@code OPENBLAS_NUM_THREADS} for the reference process
+     */
+    public record Options(Path data, List<String> variants, int epochs, int rounds, long seed, String python, Path reference,
+                          int torchThreads, int openblasThreads, Path out) {
+        public Options {
+            variants = List.copyOf(variants);
+            if (epochs < 2) {
+                throw new IllegalArgumentException("--epochs must be >= 2 (throughput excludes the first epoch), got " + epochs);
+            }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
+            }
+        }
+    }
+
+    /** One side's measurements of one round. */
+    public record Side(double trainSamplesPerSec, double inferSamplesPerSec, double testMse, double testNegElbo,
+                       List<Double> epochSeconds, List<Double> trainLoss, List<Double> heapMb, List<Double> residentMb) {
+    }
+
+    /** One variant: the best round of each side. */
+    public record Row(String variant, Side ae4j, Side pytorch) {
+        public double trainRatio() {
+            return ae4j.trainSamplesPerSec() / pytorch.trainSamplesPerSec();
+        }
+
+        public double inferRatio() {
+            return ae4j.inferSamplesPerSec() / pytorch.inferSamplesPerSec();
+        }
+
+        /** The test loss compared: negative ELBO for a VAE, else test MSE. */
+        public double lossRatio() {
+            return Double.isNaN(ae4j.testNegElbo()) ? ae4j.testMse() / pytorch.testMse() : ae4j.testNegElbo() / pytorch.testNegElbo();
+        }
+    }
+
+    private final Registry registry;
+    private final Consumer<String> log;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public VsPytorch(Registry registry, Consumer<String> log) {
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** Runs every round, writes {@code vs-pytorch.md} and {@code vs-pytorch.json} into the output folder. */
+    public List<Row> run(Options options, String command) throws IOException, InterruptedException {
+        FashionMnist.Splits splits = FashionMnist.load(options.data());
+        MinMaxNormalizer normalizer = MinMaxNormalizer.fitGlobal(splits.train());
+        Dataset train = normalizer.transform(splits.train());
+        Dataset test = normalizer.transform(splits.test());
+        List<String> names = options.variants().isEmpty() ? List.copyOf(registry.variantNames()) : options.variants();
+        names.forEach(registry::variant);
+        for (String name : names) {
+            Path script = options.reference().resolve(name + ".py");
+            if (!Files.isRegularFile(script)) {
+                throw new IllegalArgumentException("no reference script for variant '" + name + "': " + script + " does not exist");
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String name : names) {
+            Side bestOurs = null;
+            Side bestTheirs = null;
+            for (int round = 1; round <= options.rounds(); round++) {
+                Side ours;
+                Side theirs;
+                if (round % 2 == 1) {
+                    ours = ae4j(name, train, test, options);
+                    theirs = pytorch(name, options);
+                } else {
+                    theirs = pytorch(name, options);
+                    ours = ae4j(name, train, test, options);
+                }
+                log.accept(String.format(Locale.ROOT, "vs-pytorch: %s round %d: ae4j %,.0f samples/s, pytorch %,.0f samples/s (%.2fx)",
+                        name, round, ours.trainSamplesPerSec(), theirs.trainSamplesPerSec(),
+                        ours.trainSamplesPerSec() / theirs.trainSamplesPerSec()));
+                bestOurs = bestOurs == null || ours.trainSamplesPerSec() > bestOurs.trainSamplesPerSec() ? ours : bestOurs;
+                bestTheirs = bestTheirs == null || theirs.trainSamplesPerSec() > bestTheirs.trainSamplesPerSec() ? theirs : bestTheirs;
+            }
+            rows.add(new Row(name, bestOurs, bestTheirs));
+        }
+        write(options, command, rows);
+        return rows;
+    }
+
+    private Side ae4j(String name, Dataset train, Dataset test, Options options) {
+        ModelConfig defaults = ModelConfig.defaults(registry.variant(name));
+        TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(options.seed())
+                .withValidationFraction(0).withBatchSize(BATCH);
+        ModelConfig config = defaults.withTraining(training);
+        Autoencoder model = config.build(train.exampleShape(), registry);
+        List<Double> heap = new ArrayList<>();
+        List<Double> resident = new ArrayList<>();
+        TrainingListener memory = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochMetrics m) {
+                Runtime runtime = Runtime.getRuntime();
+                heap.add((runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);
+                resident.add(Pointer.physicalBytes() / 1048576.0);
+                log.accept(String.format(Locale.ROOT, "vs-pytorch: ae4j %s epoch %d: loss %.5f, %.2f s, %,.0f samples/s, heap %.0f MB, RSS %.0f MB",
+                        name, m.epoch(), m.trainLoss(), m.seconds(), m.samplesPerSecond(), heap.get(heap.size() - 1),
+                        resident.get(resident.size() - 1)));
+            }
+        };
+        TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(), train);
+        double mse = Evaluation.meanSquaredError(model, test, BATCH);
+        double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(options.seed())) : Double.NaN;
+        return new Side(result.steadySamplesPerSecond(), inferenceSpeed(model, test), mse, negElbo,
+                result.history().stream().map(EpochMetrics::seconds).toList(),
+                result.history().stream().map(EpochMetrics::trainLoss).toList(), heap, resident);
+    }
+
+    private static double inferenceSpeed(Autoencoder model, Dataset test) {
+        StepMemory memory = new StepMemory("ae4j-vs-pytorch-inference");
+        for (int pass = 0; pass < 2; pass++) {            // the first pass warms up
+            long start = System.nanoTime();
+            for (INDArray batch : test.batches(BATCH)) {
+                try (MemoryWorkspace ignored = memory.open()) {
+                    model.reconstruct(batch);
+                }
+            }
+            if (pass == 1) {
+                memory.release();
+                return test.size() / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+        throw new AssertionError();
+    }
+
+    private Side pytorch(String name, Options options) throws IOException, InterruptedException {
+        List<String> command = List.of(options.python(), options.reference().resolve(name + ".py").toString(),
+                "--data", options.data().toString(), "--epochs", String.valueOf(options.epochs()), "--batch", String.valueOf(BATCH),
+                "--seed", String.valueOf(options.seed()), "--threads", String.valueOf(options.torchThreads()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(options.openblasThreads()));
+        Process process = builder.start();
+        Thread errors = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8)).lines().forEach(l -> log.accept("vs-pytorch: pytorch " + l)));
+        errors.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        errors.join();
+        String last = out.lines().reduce((a, b) -> b).orElse("");
+        if (exit != 0 || !last.startsWith("{")) {
+            throw new IOException("reference script " + command + " failed (exit " + exit + "); its last output line: " + last);
+        }
+        JsonNode r = json.readTree(last);
+        List<Double> seconds = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        r.get("epochs").forEach(e -> {
+            seconds.add(e.get("seconds").asDouble());
+            losses.add(e.get("train_loss").asDouble());
+        });
+        return new Side(r.get("train_samples_per_sec").asDouble(), r.get("infer_samples_per_sec").asDouble(),
+                r.get("test_mse").asDouble(), r.has("test_neg_elbo") ? r.get("test_neg_elbo").asDouble() : Double.NaN,
+                seconds, losses, List.of(), List.of());
+    }
+
+    private void write(Options options, String command, List<Row> rows) throws IOException {
+        Files.createDirectories(options.out());
+        StringBuilder md = new StringBuilder("# ae4j vs PyTorch\n\n");
+        md.append("Command: `").append(command).append("`  \n");
+        md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (best round of each side), torch threads %d, "
+                + "OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%n", options.epochs(), BATCH, options.rounds(), options.torchThreads(),
+                options.openblasThreads(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")));
+        md.append("| variant | ae4j train samples/s | PyTorch train samples/s | ratio | ae4j infer samples/s | PyTorch infer samples/s | ratio "
+                + "| ae4j test loss | PyTorch test loss | loss ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            boolean elbo = !Double.isNaN(row.ae4j().testNegElbo());
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f | %s | %s | %.3f |%n", row.variant(),
+                    row.ae4j().trainSamplesPerSec(), row.pytorch().trainSamplesPerSec(), row.trainRatio(),
+                    row.ae4j().inferSamplesPerSec(), row.pytorch().inferSamplesPerSec(), row.inferRatio(),
+                    loss(row.ae4j(), elbo), loss(row.pytorch(), elbo), row.lossRatio()));
+        }
+        md.append("\nTest loss: negative ELBO (nats per example) for the VAE, else per-value test MSE; "
+                + "a loss ratio below 1 means ae4j's model is better.\n");
+        AtomicFiles.write(options.out().resolve("vs-pytorch.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", command);
+        doc.put("epochs", options.epochs());
+        doc.put("rounds", options.rounds());
+        doc.put("torch_threads", options.torchThreads());
+        doc.put("openblas_threads", options.openblasThreads());
+        doc.put("rows", rows);
+        AtomicFiles.write(options.out().resolve("vs-pytorch.json"), json.writeValueAsBytes(doc));
+    }
+
+    private static String loss(Side side, boolean elbo) {
+        return elbo ? String.format(Locale.ROOT, "%.2f", side.testNegElbo()) : String.format(Locale.ROOT, "%.5f", side.testMse());
+    }
+}

@@ -15,7 +15,9 @@ import org.ae4j.registry.PluginModule;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
+import org.ae4j.util.StepMemory;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Variant;
 import org.apiguardian.api.API;
@@ -28,8 +30,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The conformance suite of a variant: extend it in the variant module's tests and name the variant.
  * It loads the variant exactly as production does (ServiceLoader), and checks that its config
  * round-trips through JSON, that the same seed gives the same weights, that training does not modify
- * its input, that its gradient matches finite differences, and that a second plug-in claiming its
- * name is refused clearly.
+ * its input, that its gradient matches finite differences, that steady-state training steps make no
+ * native array buffers outside their workspace, and that a second plug-in claiming its name is
+ * refused clearly.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class VariantConformance {
@@ -117,6 +120,50 @@ public abstract class VariantConformance {
         GradientCheck.Options options = new GradientCheck.Options(1e-6, 1e-4, 1e-8, gradientEntriesPerArray(), 9);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 0, options);
         assertThat(report.passed()).as(report.toString()).isTrue();
+    }
+
+    /**
+     * Scalar operand buffers (one value each) that ND4J's scalar ops still make per training step of
+     * this variant; 0 unless a variant declares otherwise.
+     */
+    protected int scalarBuffersPerStep() {
+        return 0;
+    }
+
+    @Test
+    void steadyStateTrainingStepsAllocateNoNativeArrays() {
+        ModelConfig config = ModelConfig.defaults(variant());
+        Autoencoder model = config.build(inputShape(), registry());
+        Optimizer optimizer = config.optimizer().create();
+        StepMemory memory = new StepMemory("conformance-" + variantName());
+        INDArray x = batch(DataType.FLOAT, 6);
+        RandomSource random = new RandomSource(3);
+        Runnable step = () -> {
+            try (var ignored = memory.open()) {
+                model.trainingStep(x, random, random, 1);
+                optimizer.step(model.parameters());
+            }
+        };
+        try {
+            for (int i = 0; i < 3; i++) {
+                step.run();                              // the workspace learns its size in the first cycle
+            }
+            long reserved = memory.reservedBytes();
+            long spilled = memory.spilledBytes();
+            int steps = 5;
+            NativeAllocations.Counts counts = NativeAllocations.during(() -> {
+                for (int i = 0; i < steps; i++) {
+                    step.run();
+                }
+            });
+            assertThat(counts.arrays()).as(counts.toString()).isZero();
+            assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(steps * scalarBuffersPerStep());
+            assertThat(counts.inWorkspace()).as(counts.toString()).isPositive();
+            assertThat(memory.reservedBytes()).isEqualTo(reserved);
+            assertThat(memory.spilledBytes()).isEqualTo(spilled);
+        } finally {
+            memory.release();
+        }
     }
 
     @Test

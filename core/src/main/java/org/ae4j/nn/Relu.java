@@ -4,7 +4,7 @@ import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.ae4j.util.InPlace;
 
 /**
  * The rectified linear unit {@code f(z) = max(z, 0)}, {@code f′(z) = [z > 0] = [y > 0]}
@@ -21,7 +21,7 @@ public final class Relu implements Activation {
 
     @Override
     public INDArray applyInPlace(INDArray z) {
-        return Transforms.relu(z, false);
+        return InPlace.relu(z);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class Sigmoid implements Activation {
 
     @Override
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
-        INDArray derivative = output.rsub(1.0).muli(output);
+        INDArray derivative = output.sub(output.mul(output));   // y − y², with no scalar operand array
         return outputGradient.muli(derivative);
     }
 }

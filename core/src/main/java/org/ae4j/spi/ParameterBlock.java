@@ -115,8 +115,9 @@ public final class ParameterBlock {
         return List.of(views);
     }
 
+    /** Sets every gradient to zero (one memset). */
     public void zeroGradients() {
-        gradients.assign(0);
+        Nd4j.getMemoryManager().memset(gradients);
     }
 
     private static INDArray view(INDArray flat, long offset, long[] shape) {

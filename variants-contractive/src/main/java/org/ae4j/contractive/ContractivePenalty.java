@@ -1,5 +1,6 @@
 package org.ae4j.contractive;
 
+import org.ae4j.util.InPlace;
 import java.util.List;
 import org.ae4j.nn.Dense;
 import org.ae4j.spi.Bottleneck;
@@ -64,14 +65,16 @@ public final class ContractivePenalty implements Regularizer {
         double scale = spec.lambda() / h.size(0);
         INDArray w = layer.weights().value();
         INDArray s = w.mul(w).sum(true, 0);                 // [1, k]
-        INDArray d = h.rsub(1.0).muli(h);                    // h(1 − h)
+        INDArray hd = h.mul(h);
+        INDArray d = h.sub(hd);                              // h(1 − h); no scalar ops: they allocate per call
         INDArray dSquared = d.mul(d);
         double value = scale * dSquared.mulRowVector(s).sumNumber().doubleValue();
         // ∂R/∂h = 2·scale · d · (1 − 2h) · s
-        INDArray featureGradient = h.mul(-2.0).addi(1.0).muli(d).mulRowVector(s).muli(2 * scale);
+        INDArray twoHd = h.mul(d);
+        INDArray featureGradient = InPlace.scale(d.sub(twoHd.addi(twoHd)).muliRowVector(s), 2 * scale);
         sink.addToFeatures(featureGradient);
         // direct ∂R/∂W = 2·scale · W · Σ_b d²
-        layer.weights().gradient().addi(w.mulRowVector(dSquared.sum(true, 0)).muli(2 * scale));
+        layer.weights().gradient().addi(InPlace.scale(w.mulRowVector(dSquared.sum(true, 0)), 2 * scale));
         return value;
     }
 

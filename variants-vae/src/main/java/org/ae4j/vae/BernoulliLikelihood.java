@@ -23,14 +23,14 @@ public final class BernoulliLikelihood implements Likelihood {
     public INDArray negativeLogLikelihood(INDArray logits, INDArray target) {
         Shapes.requireSameShape(NAME, logits, target);
         INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false);
-        INDArray elementwise = Transforms.relu(logits, true).subi(logits.mul(target)).addi(softTail);
+        INDArray elementwise = org.ae4j.util.InPlace.relu(logits.dup()).subi(logits.mul(target)).addi(softTail);
         return Shapes.sumPerExample(elementwise);
     }
 
     @Override
     public LossResult evaluate(INDArray logits, INDArray target) {
         double value = value(logits, target);
-        return new LossResult(value, Transforms.sigmoid(logits, true).subi(target).divi(logits.size(0)));
+        return new LossResult(value, org.ae4j.util.InPlace.scale(Transforms.sigmoid(logits, true).subi(target), 1.0 / logits.size(0)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.ae4j.vae;
 
+import org.ae4j.util.InPlace;
 import java.util.List;
 import java.util.Map;
 import org.ae4j.spi.Bottleneck;
@@ -90,7 +91,7 @@ public final class GaussianBottleneck implements Bottleneck {
         INDArray out = parametersOf(h);
         INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent)).dup('c');
         INDArray rawLogVariance = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latent, 2 * latent)).dup('c');
-        INDArray logVariance = Transforms.min(Transforms.max(rawLogVariance, logVarMin, true), logVarMax, false);
+        INDArray logVariance = InPlace.clip(rawLogVariance.dup(), logVarMin, logVarMax);
         return new Posterior(mu, logVariance, rawLogVariance);
     }
 
@@ -101,6 +102,13 @@ public final class GaussianBottleneck implements Bottleneck {
         public INDArray kl() {
             INDArray terms = logVariance.add(1.0).subi(mu.mul(mu)).subi(Transforms.exp(logVariance, true));
             return terms.sum(1).muli(-0.5);
+        }
+
+        /** The mean of {@link #kl()} over the batch, computed with no scalar ops (they allocate per call). */
+        public double klMean() {
+            double terms = logVariance.sumNumber().doubleValue() - Nd4j.getBlasWrapper().dot(mu, mu)
+                    - Transforms.exp(logVariance, true).sumNumber().doubleValue();
+            return -0.5 * (terms / mu.size(0) + mu.size(1));
         }
 
         /** A reparameterised sample {@code μ + σ ⊙ ε} with {@code ε} drawn from {@code random}. */
@@ -114,10 +122,10 @@ public final class GaussianBottleneck implements Bottleneck {
     public Code forward(INDArray h, RandomSource random, int epoch) {
         Posterior q = posterior(h);
         INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(h.dataType(), q.mu().shape()), 0, 1);
-        INDArray std = Transforms.exp(q.logVariance().mul(0.5), false);
+        INDArray std = Transforms.exp(InPlace.scale(q.logVariance().dup(), 0.5), false);
         INDArray z = std.mul(epsilon).addi(q.mu());
         double weight = klWeight(epoch);
-        double kl = q.kl().meanNumber().doubleValue();
+        double kl = q.klMean();
         return new Code(h, z, weight * kl, Map.of("mu", q.mu(), "logVariance", q.logVariance(),
                 "rawLogVariance", q.rawLogVariance(), "epsilon", epsilon, "std", std,
                 "klWeight", Nd4j.scalar(weight)));
@@ -131,10 +139,11 @@ public final class GaussianBottleneck implements Bottleneck {
         INDArray raw = code.saved("rawLogVariance");
         INDArray std = code.saved("std");
         double scale = code.saved("klWeight").getDouble(0) / h.size(0);
-        INDArray dMu = mu.mul(scale).addi(codeGradient);
-        INDArray dLogVariance = codeGradient.mul(code.saved("epsilon")).muli(std).muli(0.5)
-                .addi(Transforms.exp(logVariance, true).subi(1.0).muli(0.5 * scale));
-        INDArray inside = raw.gte(logVarMin).castTo(raw.dataType()).muli(raw.lte(logVarMax).castTo(raw.dataType()));
+        // no scalar ops here: each would allocate a native one-value array per call
+        INDArray dMu = InPlace.scale(mu.dup(), scale).addi(codeGradient);
+        INDArray dLogVariance = InPlace.scale(codeGradient.mul(code.saved("epsilon")).muli(std), 0.5)
+                .addi(InPlace.add(InPlace.scale(Transforms.exp(logVariance, true), 0.5 * scale), -0.5 * scale));
+        INDArray inside = raw.eq(logVariance).castTo(raw.dataType());   // 1 where the clip was not active
         dLogVariance.muli(inside);
         INDArray dOut = Nd4j.hstack(dMu, dLogVariance);
         Nd4j.gemm(h, dOut, weights.gradient(), true, false, 1.0, 1.0);

@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Shapes: {@code X [batch, in]}, {@code W [in, out]}, {@code b [1, out]}, {@code Y [batch, out]}.
  * Backward with {@code G = ∂L/∂Y ⊙ f′}: {@code ∂L/∂W += Xᵀ·G}, {@code ∂L/∂b += Σ_rows G},
- * {@code ∂L/∂X = G·Wᵀ}. Three native calls forward (gemm, bias, activation), and the parameter
- * gradients are accumulated by gemm straight into their buffers (the bias's as {@code 1·G}).
+ * {@code ∂L/∂X = G·Wᵀ}. Three native calls forward (the bias as a rank-1 product {@code 1·b}, then
+ * {@code X·W} added to it, then the activation), and the parameter gradients are accumulated by gemm
+ * straight into their buffers (the bias's as {@code 1·G}).
  */
 public final class Dense implements Layer {
 
@@ -93,8 +94,9 @@ public final class Dense implements Layer {
         }
         INDArray w = weights.value();
         INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
-        Nd4j.gemm(input, w, output, false, false, 1.0, 0.0);
-        output.addiRowVector(bias.value());
+        // Y = 1·b + X·W as two products: the rank-1 one broadcasts the bias more cheaply than a broadcast op
+        Nd4j.gemm(OnesRow.of(w.dataType(), input.size(0)), bias.value(), output, true, false, 1.0, 0.0);
+        Nd4j.gemm(input, w, output, false, false, 1.0, 1.0);
         activation.applyInPlace(output);
         return Trace.of(input, output);
     }

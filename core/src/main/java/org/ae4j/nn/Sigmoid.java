@@ -2,7 +2,7 @@ package org.ae4j.nn;
 
 import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.ae4j.util.InPlace;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The logistic sigmoid {@code σ(z) = 1 / (1 + e^{-z})}, {@code σ′ = y(1 − y)}. */
 public final class Sigmoid implements Activation {
@@ -16,7 +16,7 @@ public final class Sigmoid implements Activation {
 
     @Override
     public INDArray applyInPlace(INDArray z) {
-        return InPlace.sigmoid(z);
+        return Transforms.sigmoid(z, false);
     }
 
     @Override

@@ -45,18 +45,6 @@ public final class InPlace {
         return x;
     }
 
-    /**
-     * {@code x ← σ(x) = ½·tanh(x/2) + ½}, exact in exact arithmetic and within 7e-8 of the logistic
-     * function in float (absolute); built on the vectorised {@link #tanh}, it is 2.5 times faster
-     * here than ND4J's sigmoid (a scalar {@code expf} loop). Falls back to that for strided arrays.
-     */
-    public static INDArray sigmoid(INDArray x) {
-        if (!contiguous(x)) {
-            return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(x, false);
-        }
-        return add(scale(tanh(scale(x, 0.5)), 0.5), 0.5);
-    }
-
     /** Whether {@code x} is a contiguous 'c'-ordered array, as the BLAS-based operations need. */
     public static boolean contiguous(INDArray x) {
         return x.ordering() == 'c' && x.elementWiseStride() == 1;

@@ -4,14 +4,9 @@ import java.util.concurrent.TimeUnit;
 import org.ae4j.conv.Conv2d;
 import org.ae4j.conv.ConvTranspose2d;
 import org.ae4j.nn.Relu;
-import org.ae4j.spi.Layer;
-import org.ae4j.spi.Trace;
-import org.ae4j.util.StepMemory;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Forward and backward of the conv variant's layers on a batch of 256: the first convolution
@@ -29,15 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class ConvBenchmark {
+public class ConvBenchmark extends LayerBenchmark {
 
     @Param({"conv2d", "convTranspose2d"})
     public String layerType;
-
-    private Layer layer;
-    private INDArray input;
-    private INDArray outputGradient;
-    private final StepMemory memory = new StepMemory("jmh-conv");
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -52,18 +41,5 @@ public class ConvBenchmark {
         }
         long[] out = layer.outputShape();
         outputGradient = Nd4j.randn(DataType.FLOAT, 256, out[0], out[1], out[2]);
-    }
-
-    @Benchmark
-    public INDArray forwardBackward() {
-        try (MemoryWorkspace ignored = memory.open()) {
-            Trace trace = layer.forward(input);
-            return layer.backward(trace, outputGradient.dup());
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        memory.release();
     }
 }

@@ -3,13 +3,9 @@ package org.ae4j.bench.jmh;
 import java.util.concurrent.TimeUnit;
 import org.ae4j.nn.Dense;
 import org.ae4j.nn.Relu;
-import org.ae4j.spi.Trace;
-import org.ae4j.util.StepMemory;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,22 +14,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /** A dense ReLU layer's forward and backward pass on a batch of 256, with the input gradient. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class DenseBenchmark {
+public class DenseBenchmark extends LayerBenchmark {
 
     /** "inputs x units": the largest and the smallest layers of the vanilla model. */
     @Param({"784x128", "64x32"})
     public String shape;
-
-    private Dense layer;
-    private INDArray input;
-    private INDArray outputGradient;
-    private final StepMemory memory = new StepMemory("jmh-dense");
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -43,18 +33,5 @@ public class DenseBenchmark {
         layer = new Dense("bench", new Relu(), Nd4j.randn(DataType.FLOAT, inputs, units).muli(0.05), Nd4j.zeros(DataType.FLOAT, 1, units));
         input = Nd4j.rand(DataType.FLOAT, 256, inputs);
         outputGradient = Nd4j.randn(DataType.FLOAT, 256, units);
-    }
-
-    @Benchmark
-    public INDArray forwardBackward() {
-        try (MemoryWorkspace ignored = memory.open()) {
-            Trace trace = layer.forward(input);
-            return layer.backward(trace, outputGradient.dup());
-        }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        memory.release();
     }
 }

@@ -45,7 +45,7 @@ public final class InPlace {
         return x;
     }
 
-    /** Whether {@code x} is a contiguous 'c'-ordered array, as the BLAS-based operations need. */
+    /** Whether {@code x} is a contiguous 'c'-ordered array, as the axpy-based operations need. */
     public static boolean contiguous(INDArray x) {
         return x.ordering() == 'c' && x.elementWiseStride() == 1;
     }

@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Shared read-only rows of ones, {@code [1, n]}: a column sum {@code Σ_rows G} is the product
- * {@code 1·G}, and BLAS does it several times faster than ND4J's sum reduction. Made once per type
+ * {@code 1·G}, and gemm does it several times faster than ND4J's sum reduction. Made once per type
  * and length, outside any workspace; never write to them.
  */
 public final class OnesRow {

@@ -106,12 +106,7 @@ public final class ConvTranspose2d extends ImageLayer {
         INDArray x = trace.input();
         INDArray fullGradient = Nd4j.zeros(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         fullGradient.get(crop()).assign(g);
-        bias.gradient().addi(g.sum(0, 2, 3));
-        INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
-        NativeOps.run("deconv2d_bp", new INDArray[] {x, weights.value(), fullGradient}, new INDArray[] {inputGradient, weightGradient},
-                intArgs());
-        weights.gradient().addi(weightGradient);
-        return inputGradient;
+        bias.gradient().addi(g.sum(0, 2, 3));      // the bias is not the op's (see forward)
+        return NativeOps.backpropWeighted("deconv2d_bp", x, weights, null, fullGradient, intArgs());
     }
 }

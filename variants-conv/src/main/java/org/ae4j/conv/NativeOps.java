@@ -12,17 +12,22 @@ final class NativeOps {
 
     /**
      * Runs a weighted layer's backward op {@code (x, W, b, gradOut) → (gradX, gradW, gradB)}, adds the
-     * parameter gradients into their buffers and returns the input gradient.
+     * parameter gradients into their buffers and returns the input gradient. With {@code bias == null}
+     * the op runs without one: {@code (x, W, gradOut) → (gradX, gradW)}.
      */
     static INDArray backpropWeighted(String op, INDArray x, org.ae4j.spi.Parameter weights, org.ae4j.spi.Parameter bias,
                                      INDArray outputGradient, int... intArgs) {
         INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
         INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
-        INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-        run(op, new INDArray[] {x, weights.value(), bias.value(), outputGradient},
-                new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs);
+        if (bias == null) {
+            run(op, new INDArray[] {x, weights.value(), outputGradient}, new INDArray[] {inputGradient, weightGradient}, intArgs);
+        } else {
+            INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
+            run(op, new INDArray[] {x, weights.value(), bias.value(), outputGradient},
+                    new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs);
+            bias.gradient().addi(biasGradient);
+        }
         weights.gradient().addi(weightGradient);
-        bias.gradient().addi(biasGradient);
         return inputGradient;
     }
 

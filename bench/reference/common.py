@@ -27,6 +27,9 @@ def parse_args(description):
     p.add_argument("--seed", type=int, default=12345)
     p.add_argument("--threads", type=int, default=0, help="torch intra-op threads (0: torch's default)")
     p.add_argument("--limit", type=int, default=0, help="use only the first N training images (0: all)")
+    p.add_argument("--init", default=None,
+                   help="directory written by ae4j bench --vs-pytorch: start from ae4j's initial parameters and "
+                        "visit the training images in ae4j's order (params.json, one .npy per parameter, order.npy)")
     return p.parse_args()
 
 
@@ -57,9 +60,8 @@ def load(directory, limit):
 
 def init_like_ae4j(module):
     """ae4j's defaults: He-normal weights before ReLU, Xavier-uniform otherwise, zero biases."""
-    layers = [m for m in module.modules() if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d, torch.nn.ConvTranspose2d))]
     mods = list(module.modules())
-    for layer in layers:
+    for layer in weighted_layers(module):
         following = mods[mods.index(layer) + 1] if mods.index(layer) + 1 < len(mods) else None
         if isinstance(following, torch.nn.ReLU):
             fan_in = torch.nn.init._calculate_correct_fan(layer.weight, "fan_out" if isinstance(layer, torch.nn.ConvTranspose2d) else "fan_in")
@@ -70,8 +72,36 @@ def init_like_ae4j(module):
         torch.nn.init.zeros_(layer.bias)
 
 
+def weighted_layers(module):
+    """The Linear and (transposed) convolution layers of `module` in registration order, which is the
+    order of ae4j's parameters (weights, then bias, layer by layer) in every reference model."""
+    return [m for m in module.modules() if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d, torch.nn.ConvTranspose2d))]
+
+
+def load_ae4j_init(module, directory):
+    """Copies ae4j's initial parameters (see --init) into `module`, converting the layouts: ae4j's dense
+    weights are [in, out] (torch: [out, in]); its convolution kernels [kh, kw, in, out] and transposed
+    ones [kh, kw, out, in] (torch: [out, in, kh, kw] and [in, out, kh, kw])."""
+    with open(os.path.join(directory, "params.json")) as f:
+        entries = json.load(f)
+    layers = weighted_layers(module)
+    if len(entries) != 2 * len(layers):
+        raise ValueError(f"{directory}: {len(entries)} ae4j parameters for {len(layers)} layers with weights and biases")
+    with torch.no_grad():
+        for layer, (w, b) in zip(layers, zip(entries[0::2], entries[1::2])):
+            weight = torch.from_numpy(np.load(os.path.join(directory, w["file"])))
+            weight = weight.t() if isinstance(layer, torch.nn.Linear) else weight.permute(3, 2, 0, 1)
+            bias = torch.from_numpy(np.load(os.path.join(directory, b["file"]))).reshape(-1)
+            if weight.shape != layer.weight.shape or bias.shape != layer.bias.shape:
+                raise ValueError(f"{w['name']}/{b['name']}: ae4j shapes {list(weight.shape)}/{list(bias.shape)} do not fit "
+                                 f"{layer} ({list(layer.weight.shape)}/{list(layer.bias.shape)})")
+            layer.weight.copy_(weight)
+            layer.bias.copy_(bias)
+    return np.load(os.path.join(directory, "order.npy"))
+
+
 def run(name, args, model, step_loss, test_metrics, reconstruct, corrupt=None):
-    """Trains `model` and prints the JSON result.
+    """Trains `model` and prints the JSON result. With --init, from ae4j's initial parameters and in its order.
 
     step_loss(model, inputs, targets) -> scalar training loss tensor
     test_metrics(model, x) -> dict of test metrics (no grad)
@@ -82,13 +112,16 @@ def run(name, args, model, step_loss, test_metrics, reconstruct, corrupt=None):
     if args.threads:
         torch.set_num_threads(args.threads)
     train, test = load(args.data, args.limit)
+    orders = load_ae4j_init(model, args.init) if args.init else None
+    if orders is not None and orders.shape != (args.epochs, train.shape[0]):
+        raise ValueError(f"{args.init}/order.npy has shape {orders.shape}, expected ({args.epochs}, {train.shape[0]})")
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, foreach=True)
     n = train.shape[0]
     epochs = []
     for epoch in range(1, args.epochs + 1):
         model.train()
         start = time.perf_counter()
-        permutation = torch.randperm(n)
+        permutation = torch.from_numpy(orders[epoch - 1]).long() if orders is not None else torch.randperm(n)
         total, seen = 0.0, 0
         for i in range(0, n, args.batch):
             clean = train[permutation[i:i + args.batch]]

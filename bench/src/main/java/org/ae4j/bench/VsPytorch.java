@@ -19,7 +19,9 @@ import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.persist.AtomicFiles;
+import org.ae4j.persist.Npy;
 import org.ae4j.registry.Registry;
+import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.train.EpochMetrics;
 import org.ae4j.train.Evaluation;
@@ -33,6 +35,7 @@ import org.apiguardian.api.API;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ae4j against the PyTorch reference scripts of {@code bench/reference/}: for each variant, the same
@@ -40,6 +43,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * first when r is odd, PyTorch first when even; round r uses seed {@code seed + r − 1} on both sides).
  * Both train on the whole training set with no validation hold-out; training throughput excludes the
  * first epoch on both sides. See {@link Row} for how rounds are summarised.
+ *
+ * <p>Paired (the default): each round's reference script starts from the very parameters ae4j's model
+ * starts from and visits the training images in the order ae4j's {@link Trainer} does, so the two
+ * sides differ only in their arithmetic and in the noise they draw (corruption, sampling), and
+ * their test losses can be compared closely; unpaired, PyTorch draws its own initial parameters (from
+ * the same distributions) and its own order, and one seed's loss after a few epochs varies by several
+ * percent (conv: ±12 %).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VsPytorch {
@@ -51,9 +61,10 @@ public final class VsPytorch {
      * @param reference      the folder of the reference scripts, one {@code <variant>.py} each
      * @param torchThreads   torch's intra-op threads
      * @param openblasThreads {@code OPENBLAS_NUM_THREADS} for the reference process
+     * @param paired         whether the reference starts from ae4j's initial parameters and example order
      */
     public record Options(Path data, List<String> variants, int epochs, int rounds, long seed, String python, Path reference,
-                          int torchThreads, int openblasThreads, Path out) {
+                          int torchThreads, int openblasThreads, boolean paired, Path out) {
         public Options {
             variants = List.copyOf(variants);
             if (epochs < 2) {
@@ -164,12 +175,21 @@ public final class VsPytorch {
             List<Side> theirs = new ArrayList<>();
             for (int round = 1; round <= options.rounds(); round++) {
                 long seed = options.seed() + round - 1;
-                if (round % 2 == 1) {
-                    ours.add(ae4j(name, train, test, options, seed));
-                    theirs.add(pytorch(name, options, seed));
-                } else {
-                    theirs.add(pytorch(name, options, seed));
-                    ours.add(ae4j(name, train, test, options, seed));
+                Prepared prepared = prepare(name, train, options, seed);
+                Path start = options.paired() ? Files.createTempDirectory("ae4j-vs-pytorch-") : null;
+                try {
+                    if (start != null) {
+                        export(prepared, train.size(), start);
+                    }
+                    if (round % 2 == 1) {
+                        ours.add(ae4j(name, prepared, train, test, seed));
+                        theirs.add(pytorch(name, options, seed, start));
+                    } else {
+                        theirs.add(pytorch(name, options, seed, start));
+                        ours.add(ae4j(name, prepared, train, test, seed));
+                    }
+                } finally {
+                    deleteTree(start);
                 }
                 Side a = ours.get(ours.size() - 1);
                 Side b = theirs.get(theirs.size() - 1);
@@ -183,12 +203,65 @@ public final class VsPytorch {
         return rows;
     }
 
-    private Side ae4j(String name, Dataset train, Dataset test, Options options, long seed) {
+    /** A variant's model, built and initialised (output bias included) but not yet trained, and how to train it. */
+    private record Prepared(ModelConfig config, Autoencoder model) {
+    }
+
+    private Prepared prepare(String name, Dataset train, Options options, long seed) {
         ModelConfig defaults = ModelConfig.defaults(registry.variant(name));
         TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(seed)
                 .withValidationFraction(0).withBatchSize(BATCH);
-        ModelConfig config = defaults.withTraining(training);
-        Autoencoder model = config.build(train.exampleShape(), registry);
+        Autoencoder model = defaults.withTraining(training).build(train.exampleShape(), registry);
+        if (training.initOutputBias()) {                 // here rather than in fit, so that export() sees it
+            model.initializeOutputBias(train);
+            training = training.withInitOutputBias(false);
+        }
+        return new Prepared(defaults.withTraining(training), model);
+    }
+
+    /**
+     * Writes what the reference script's {@code --init} reads: each initial parameter as
+     * {@code NN-name.npy} (ae4j's layout), {@code params.json} listing them in order, and
+     * {@code order.npy}, int32 {@code [epochs, examples]}, the order {@link Trainer} visits the examples in.
+     */
+    private void export(Prepared prepared, int examples, Path directory) throws IOException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Parameter> parameters = prepared.model().parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            String file = String.format(Locale.ROOT, "%02d-%s.npy", i, p.name());
+            AtomicFiles.write(directory.resolve(file), Npy.write(p.value()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", p.name());
+            entry.put("file", file);
+            entry.put("shape", p.value().shape());
+            entries.add(entry);
+        }
+        AtomicFiles.write(directory.resolve("params.json"), json.writeValueAsBytes(entries));
+        TrainingConfig training = prepared.config().training();
+        int epochs = training.epochs();
+        int[] order = new int[Math.multiplyExact(epochs, examples)];
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            System.arraycopy(Trainer.shuffleOrder(training.seed(), epoch, examples), 0, order, (epoch - 1) * examples, examples);
+        }
+        AtomicFiles.write(directory.resolve("order.npy"), Npy.write(Nd4j.createFromArray(order).reshape(epochs, examples)));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (directory == null) {
+            return;
+        }
+        try (var files = Files.walk(directory)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private Side ae4j(String name, Prepared prepared, Dataset train, Dataset test, long seed) {
+        ModelConfig config = prepared.config();
+        TrainingConfig training = config.training();
+        Autoencoder model = prepared.model();
         List<Double> heap = new ArrayList<>();
         List<Double> resident = new ArrayList<>();
         TrainingListener memory = new TrainingListener() {
@@ -228,10 +301,13 @@ public final class VsPytorch {
         throw new AssertionError();
     }
 
-    private Side pytorch(String name, Options options, long seed) throws IOException, InterruptedException {
-        List<String> command = List.of(options.python(), options.reference().resolve(name + ".py").toString(),
+    private Side pytorch(String name, Options options, long seed, Path start) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(options.python(), options.reference().resolve(name + ".py").toString(),
                 "--data", options.data().toString(), "--epochs", String.valueOf(options.epochs()), "--batch", String.valueOf(BATCH),
-                "--seed", String.valueOf(seed), "--threads", String.valueOf(options.torchThreads()));
+                "--seed", String.valueOf(seed), "--threads", String.valueOf(options.torchThreads())));
+        if (start != null) {
+            command.addAll(List.of("--init", start.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(options.openblasThreads()));
         Process process = builder.start();
@@ -262,9 +338,11 @@ public final class VsPytorch {
         StringBuilder md = new StringBuilder("# ae4j vs PyTorch\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (seeds %d to %d; round r runs ae4j first when r is odd), "
-                + "torch threads %d, OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%n", options.epochs(), BATCH, options.rounds(),
+                + "torch threads %d, OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%s%n%n", options.epochs(), BATCH, options.rounds(),
                 options.seed(), options.seed() + options.rounds() - 1, options.torchThreads(), options.openblasThreads(),
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")));
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), options.paired()
+                        ? "Paired: in each round PyTorch starts from ae4j's initial parameters and visits the training images in ae4j's order."
+                        : "Unpaired: PyTorch draws its own initial parameters (same distributions) and its own example order."));
         md.append("| variant | ae4j train samples/s | PyTorch train samples/s | ratio | ae4j infer samples/s | PyTorch infer samples/s | ratio "
                 + "| ae4j test loss | PyTorch test loss | loss ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
@@ -282,6 +360,7 @@ public final class VsPytorch {
         doc.put("rounds", options.rounds());
         doc.put("torch_threads", options.torchThreads());
         doc.put("openblas_threads", options.openblasThreads());
+        doc.put("paired", options.paired());
         doc.put("rows", rows);
         AtomicFiles.write(options.out().resolve("vs-pytorch.json"), json.writeValueAsBytes(doc));
     }

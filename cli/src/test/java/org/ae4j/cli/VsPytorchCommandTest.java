@@ -28,6 +28,9 @@ class VsPytorchCommandTest {
         Files.writeString(reference.resolve("vanilla.py"), "# stand-in\n");
         Path calls = dir.resolve("calls.txt");
         Path python = script("python", "echo \"$@\" >> " + calls + "\n"
+                + "init=$(echo \"$@\" | sed -n 's/.*--init \\([^ ]*\\).*/\\1/p')\n"
+                + "if [ -n \"$init\" ]; then ls \"$init\" > " + dir.resolve("listing.txt") + "; cp \"$init/params.json\" \"$init/order.npy\" "
+                + dir + "; fi\n"
                 + "echo 'vanilla epoch 1: loss 0.05' >&2\n"
                 + "echo '{\"epochs\": [{\"epoch\": 1, \"seconds\": 1.0, \"train_loss\": 0.05}, {\"epoch\": 2, \"seconds\": 1.0, "
                 + "\"train_loss\": 0.04}], \"train_samples_per_sec\": 1000.0, \"infer_samples_per_sec\": 5000.0, \"test_mse\": 0.05}'\n");
@@ -41,10 +44,41 @@ class VsPytorchCommandTest {
         assertThat(invocations).hasSize(2);
         assertThat(invocations.get(0)).contains("vanilla.py").contains("--epochs 2").contains("--batch 256").contains("--seed 12345");
         assertThat(invocations.get(1)).contains("--seed 12346");
+        // paired: the script was handed ae4j's initial parameters and example order, removed afterwards
+        String init = invocations.get(1).replaceAll(".*--init (\\S+).*", "$1");
+        assertThat(Path.of(init)).doesNotExist();
+        assertThat(Files.readAllLines(dir.resolve("listing.txt"))).contains("00-encoder.0.W.npy", "01-encoder.0.b.npy",
+                "11-decoder.2.b.npy", "params.json", "order.npy");
+        assertThat(Files.readString(dir.resolve("params.json")).replaceAll("\\s", "")).contains("\"name\":\"encoder.0.W\"")
+                .contains("\"shape\":[784,128]");
+        byte[] order = Files.readAllBytes(dir.resolve("order.npy"));
+        int body = 10 + (order[8] & 0xFF | (order[9] & 0xFF) << 8);
+        assertThat(new String(order, 10, body - 10, java.nio.charset.StandardCharsets.US_ASCII)).contains("'<i4'").contains("(2, 600)");
+        java.nio.IntBuffer ints = ByteBuffer.wrap(order, body, order.length - body).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        int[] second = new int[600];
+        ints.get(600, second);
+        assertThat(second).as("epoch 2 of round 2").containsExactly(org.ae4j.train.Trainer.shuffleOrder(12346, 2, 600));
         String md = Files.readString(out.resolve("vs-pytorch.md"));
         assertThat(md).contains("| vanilla |").contains("| 1,000 |").contains("0.05000");
         assertThat(Files.readString(out.resolve("vs-pytorch.json"))).contains("\"ae4jRounds\"").contains("\"pytorchRounds\"");
         assertThat(r.out()).contains("train_ratio").contains("loss_ratio");
+    }
+
+    @Test
+    void unpairedLeavesTheReferenceToItsOwnStart() throws IOException {
+        Path data = fashionMnistLike(dir.resolve("data"), 300, 50);
+        Path reference = Files.createDirectories(dir.resolve("reference"));
+        Files.writeString(reference.resolve("vanilla.py"), "# stand-in\n");
+        Path calls = dir.resolve("calls.txt");
+        Path python = script("python", "echo \"$@\" >> " + calls + "\n"
+                + "echo '{\"epochs\": [{\"epoch\": 1, \"seconds\": 1.0, \"train_loss\": 0.05}, {\"epoch\": 2, \"seconds\": 1.0, "
+                + "\"train_loss\": 0.04}], \"train_samples_per_sec\": 1000.0, \"infer_samples_per_sec\": 5000.0, \"test_mse\": 0.05}'\n");
+        CliTest.Run r = CliTest.run("bench", "--vs-pytorch", "--data", data.toString(), "--variants", "vanilla", "--epochs", "2",
+                "--rounds", "1", "--unpaired", "--python", python.toString(), "--reference", reference.toString(),
+                "--out", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(calls)).doesNotContain("--init");
+        assertThat(Files.readString(dir.resolve("out/vs-pytorch.md"))).contains("Unpaired");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,9 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * NumPy's {@code .npy} format (version 1.0) for float32 and float64 arrays in C order, written and
  * parsed in Java so that a damaged file can never reach native code. Files open in NumPy with
- * {@code numpy.load}.
+ * {@code numpy.load}. {@link #write} also writes int32 arrays (e.g. index orders handed to another
+ * program); model files hold only floats, and {@link #read} accepts nothing else.
  */
-final class Npy {
+@API(status = API.Status.STABLE, since = "0.1")
+public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern HEADER = Pattern.compile(
@@ -24,10 +27,11 @@ final class Npy {
     private Npy() {
     }
 
-    static byte[] write(INDArray array) {
+    /** The {@code .npy} bytes of a FLOAT, DOUBLE or INT array (written in C order whatever its own order). */
+    public static byte[] write(INDArray array) {
         DataType type = array.dataType();
-        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
-            throw new IllegalArgumentException(".npy export supports FLOAT and DOUBLE arrays, got " + type);
+        if (type != DataType.FLOAT && type != DataType.DOUBLE && type != DataType.INT) {
+            throw new IllegalArgumentException(".npy export supports FLOAT, DOUBLE and INT arrays, got " + type);
         }
         long[] shape = array.shape();
         StringBuilder dims = new StringBuilder();
@@ -35,12 +39,12 @@ final class Npy {
             dims.append(d).append(", ");
         }
         String shapeText = shape.length == 1 ? shape[0] + "," : dims.length() == 0 ? "" : dims.substring(0, dims.length() - 2);
-        String header = "{'descr': '" + (type == DataType.FLOAT ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': ("
+        String header = "{'descr': '" + descriptor(type) + "', 'fortran_order': False, 'shape': ("
                 + shapeText + "), }";
         int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
         int padding = (64 - unpadded % 64) % 64;
         String fullHeader = header + " ".repeat(padding) + "\n";
-        int width = type == DataType.FLOAT ? 4 : 8;
+        int width = type == DataType.DOUBLE ? 8 : 4;
         long length = array.length();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(MAGIC.length + 4 + fullHeader.length() + length * width))
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -51,12 +55,24 @@ final class Npy {
             for (float v : flat.toFloatVector()) {
                 out.putFloat(v);
             }
+        } else if (type == DataType.INT) {
+            for (int v : flat.toIntVector()) {
+                out.putInt(v);
+            }
         } else {
             for (double v : flat.toDoubleVector()) {
                 out.putDouble(v);
             }
         }
         return out.array();
+    }
+
+    private static String descriptor(DataType type) {
+        return switch (type) {
+            case FLOAT -> "<f4";
+            case DOUBLE -> "<f8";
+            default -> "<i4";
+        };
     }
 
     /**

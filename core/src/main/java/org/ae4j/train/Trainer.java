@@ -31,6 +31,19 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final StepMemory stepMemory = new StepMemory("ae4j-training-step");
 
+    /**
+     * The order in which {@link #fit} visits the training examples in epoch {@code epoch} (1-based)
+     * of a run with {@code seed} and {@code examples} training examples, batch after batch — for
+     * replaying the same run elsewhere (e.g. the PyTorch reference of {@code ae4j bench --vs-pytorch}).
+     */
+    public static int[] shuffleOrder(long seed, int epoch, int examples) {
+        return shuffling(new RandomSource(seed), epoch).permutation(examples);
+    }
+
+    private static RandomSource shuffling(RandomSource root, int epoch) {
+        return root.split("shuffle").split("epoch " + epoch);
+    }
+
     public Trainer(TrainingConfig config, List<? extends TrainingListener> listeners) {
         this.config = Objects.requireNonNull(config, "config");
         this.listeners = List.copyOf(listeners);
@@ -107,7 +120,7 @@ public final class Trainer {
         int batches = trainData.batchCount(config.batchSize());
 
         for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
-            RandomSource shuffling = root.split("shuffle").split("epoch " + epoch);
+            RandomSource shuffling = shuffling(root, epoch);
             RandomSource stochastic = root.split("model").split("epoch " + epoch);
             RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
             long start = System.nanoTime();

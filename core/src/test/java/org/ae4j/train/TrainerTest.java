@@ -51,6 +51,33 @@ class TrainerTest {
     }
 
     @Test
+    void fitVisitsTheExamplesInShuffleOrder() {
+        Dataset d = data(100, 12, 1);
+        TrainingConfig cfg = config().withEpochs(2).withValidationFraction(0).withBatchSize(16);
+        Autoencoder fitted = model(3);
+        new Trainer(cfg).fit(fitted, new SgdSpec(0.5, 0.9, false).create(), d);
+
+        Autoencoder replayed = model(3);
+        Optimizer sgd = new SgdSpec(0.5, 0.9, false).create();
+        org.ae4j.spi.RandomSource unused = new org.ae4j.spi.RandomSource(0);
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            int[] order = Trainer.shuffleOrder(cfg.seed(), epoch, d.size());
+            assertThat(order).as("a permutation").hasSize(100).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 100).toArray());
+            for (int from = 0; from < d.size(); from += 16) {
+                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + 16, d.size()));
+                replayed.trainingStep(d.features().getRows(rows), unused, unused, epoch);
+                sgd.step(replayed.parameters());
+            }
+        }
+        for (int i = 0; i < fitted.parameters().size(); i++) {
+            assertThat(replayed.parameters().get(i).value()).as(fitted.parameters().get(i).name())
+                    .isEqualTo(fitted.parameters().get(i).value());
+        }
+        assertThat(Trainer.shuffleOrder(cfg.seed(), 1, 100)).isNotEqualTo(Trainer.shuffleOrder(cfg.seed(), 2, 100))
+                .isNotEqualTo(Trainer.shuffleOrder(cfg.seed() + 1, 1, 100));
+    }
+
+    @Test
     void lossDecreasesOnLearnableData() {
         TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(),
                 TestArrays.structured(400, 2));

@@ -2,6 +2,8 @@ package org.ae4j.nn;
 
 import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The logistic sigmoid {@code σ(z) = 1 / (1 + e^{-z})}, {@code σ′ = y(1 − y)}. */
@@ -21,7 +23,9 @@ public final class Sigmoid implements Activation {
 
     @Override
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
-        INDArray derivative = output.sub(output.mul(output));   // y − y², with no scalar operand array
+        // y(1 − y) in one native op (no scalar operand array, no y² temporary)
+        INDArray derivative = Nd4j.createUninitialized(output.dataType(), output.shape());
+        Nd4j.exec(new TimesOneMinus(output, derivative));
         return outputGradient.muli(derivative);
     }
 }

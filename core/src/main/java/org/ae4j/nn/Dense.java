@@ -7,6 +7,7 @@ import org.ae4j.spi.Activation;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
+import org.ae4j.util.Fused;
 import org.ae4j.util.OnesRow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,9 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Shapes: {@code X [batch, in]}, {@code W [in, out]}, {@code b [1, out]}, {@code Y [batch, out]}.
  * Backward with {@code G = ∂L/∂Y ⊙ f′}: {@code ∂L/∂W += Xᵀ·G}, {@code ∂L/∂b += Σ_rows G},
- * {@code ∂L/∂X = G·Wᵀ}. Three native calls forward (the bias as a rank-1 product {@code 1·b}, then
- * {@code X·W} added to it, then the activation), and the parameter gradients are accumulated by gemm
- * straight into their buffers (the bias's as {@code 1·G}).
+ * {@code ∂L/∂X = G·Wᵀ}. With the {@link Fused} kernels (float, built-in activations): the product
+ * {@code X·W}, then bias and activation in one pass; backward, {@code f′} and the bias gradient in one
+ * pass, then {@code Xᵀ·G}. Otherwise three native calls forward (the bias as a rank-1 product
+ * {@code 1·b}, then {@code X·W} added to it, then the activation), and the bias gradient as {@code 1·G}.
+ * Parameter gradients are accumulated straight into their buffers.
  */
 public final class Dense implements Layer {
 
@@ -28,6 +31,8 @@ public final class Dense implements Layer {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
+    /** The fused kernel of a built-in activation, or null. */
+    private final Fused.Pointwise kernel;
 
     /**
      * @param weights {@code [inputs, units]}
@@ -36,6 +41,7 @@ public final class Dense implements Layer {
     public Dense(String name, Activation activation, INDArray weights, INDArray bias) {
         this.name = Objects.requireNonNull(name, "name");
         this.activation = Objects.requireNonNull(activation, "activation");
+        this.kernel = Fused.of(activation);
         if (weights.rank() != 2) {
             throw new IllegalArgumentException("layer '" + name + "' weights must be [inputs, units], got "
                     + Arrays.toString(weights.shape()));
@@ -94,6 +100,13 @@ public final class Dense implements Layer {
         }
         INDArray w = weights.value();
         INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
+        if (Fused.enabled() && kernel != null) {
+            Nd4j.gemm(input, w, output, false, false, 1.0, 0.0);
+            if (Fused.biasActivation(output, bias.value(), kernel)) {
+                return Trace.of(input, output);
+            }
+            // not float arrays in C order: the products below overwrite the output (beta 0 first)
+        }
         // Y = 1·b + X·W as two products: the rank-1 one broadcasts the bias more cheaply than a broadcast op
         Nd4j.gemm(OnesRow.of(w.dataType(), input.size(0)), bias.value(), output, true, false, 1.0, 0.0);
         Nd4j.gemm(input, w, output, false, false, 1.0, 1.0);
@@ -115,9 +128,14 @@ public final class Dense implements Layer {
 
     /** Applies f′ in place and adds the parameter gradients; returns ∂L/∂(X·W + b). */
     private INDArray accumulate(Trace trace, INDArray outputGradient) {
-        INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
+        INDArray g;
+        if (Fused.backpropWithBias(trace.output(), outputGradient, bias.gradient(), kernel)) {
+            g = outputGradient;
+        } else {
+            g = activation.backpropInPlace(trace.output(), outputGradient);
+            OnesRow.addColumnSums(g, bias.gradient());
+        }
         Nd4j.gemm(trace.input(), g, weights.gradient(), true, false, 1.0, 1.0);
-        OnesRow.addColumnSums(g, bias.gradient());
         return g;
     }
 

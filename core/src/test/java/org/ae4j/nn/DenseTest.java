@@ -49,6 +49,39 @@ class DenseTest {
         assertThat(y.toDoubleMatrix()).isDeepEqualTo(new double[][] {{3.5, 0}, {3.5, 0}});
     }
 
+    /** The fused kernels (float) give what the ND4J path, whose gradients are checked above, gives. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"identity", "relu", "sigmoid", "tanh"})
+    void fusedKernelsMatchTheNd4jPath(String activation) {
+        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
+        Layer[] layers = new Layer[2];
+        INDArray[] outputs = new INDArray[2];
+        INDArray[] inputGradients = new INDArray[2];
+        INDArray x = TestArrays.gaussian(2, 1.0, 29, 53).castTo(DataType.FLOAT);
+        INDArray g = TestArrays.gaussian(3, 1.0, 29, 37).castTo(DataType.FLOAT);
+        for (int i = 0; i < 2; i++) {
+            boolean previous = org.ae4j.util.Fused.setEnabled(i == 0);
+            try {
+                layers[i] = new DenseSpec(37, activation).build("d", new long[] {53}, new BuildContext(REGISTRY, DataType.FLOAT,
+                        new RandomSource(1)));
+                layers[i].parameters().forEach(p -> p.value().addi(TestArrays.gaussian(4, 0.5, p.value().shape()).castTo(DataType.FLOAT)));
+                Trace trace = layers[i].forward(x);
+                outputs[i] = trace.output();
+                inputGradients[i] = layers[i].backward(trace, g.dup());
+            } finally {
+                org.ae4j.util.Fused.setEnabled(previous);
+            }
+        }
+        assertThat(outputs[0].sub(outputs[1]).amaxNumber().doubleValue()).isLessThan(2e-6);
+        assertThat(inputGradients[0].sub(inputGradients[1]).amaxNumber().doubleValue()).isLessThan(2e-5);
+        for (int p = 0; p < 2; p++) {
+            INDArray fused = layers[0].parameters().get(p).gradient();
+            INDArray plain = layers[1].parameters().get(p).gradient();
+            assertThat(fused.sub(plain).amaxNumber().doubleValue()).as(layers[0].parameters().get(p).name())
+                    .isLessThan(1e-5 * (1 + plain.amaxNumber().doubleValue()));
+        }
+    }
+
     @Test
     void doesNotModifyItsInputForwardOrBackward() {
         Layer dense = new DenseSpec(3, "sigmoid").build("d", new long[] {4}, doubles(5));

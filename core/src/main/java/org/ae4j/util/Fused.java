@@ -1,0 +1,138 @@
+package org.ae4j.util;
+
+import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fused element-wise kernels for the training hot path: one pass over the data where ND4J needs two to
+ * five ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, its activation
+ * derivative and bias gradient, the squared error and its gradient.
+ *
+ * <p>They run when the JVM has the Vector API module — start it with
+ * {@code --add-modules jdk.incubator.vector} (the {@code ae4j} launcher, the Maven build and the
+ * benchmarks do) — on float arrays in C order with default strides, and are switched off by
+ * {@code -Dae4j.fused=false}. Otherwise each method returns {@code false} (or {@code NaN}) and the
+ * caller takes its ND4J path, which computes the same values.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Fused {
+
+    /** The element-wise functions the kernels know. */
+    public enum Pointwise { IDENTITY, RELU, SIGMOID, TANH }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Fused.class);
+    private static final boolean AVAILABLE = available();
+    private static volatile boolean enabled = AVAILABLE && !"false".equals(System.getProperty("ae4j.fused"));
+
+    private Fused() {
+    }
+
+    private static boolean available() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            LOG.info("fused kernels off: start the JVM with --add-modules jdk.incubator.vector to use them");
+            return false;
+        }
+        try {
+            LOG.debug("fused kernels on, {}", VectorKernels.species());
+            return true;
+        } catch (LinkageError e) {
+            LOG.warn("fused kernels off: the Vector API failed to load ({})", e.toString());
+            return false;
+        }
+    }
+
+    /** Whether the kernels are in use. */
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Turns the kernels on or off (for tests and before/after measurements); returns the previous
+     * setting. They cannot be turned on without the Vector API module.
+     */
+    public static boolean setEnabled(boolean on) {
+        boolean previous = enabled;
+        enabled = on && AVAILABLE;
+        return previous;
+    }
+
+    /** The kernel of a built-in activation, or {@code null} for any other. */
+    public static Pointwise of(org.ae4j.spi.Activation activation) {
+        return switch (activation.getClass().getName()) {
+            case "org.ae4j.nn.Identity" -> Pointwise.IDENTITY;
+            case "org.ae4j.nn.Relu" -> Pointwise.RELU;
+            case "org.ae4j.nn.Sigmoid" -> Pointwise.SIGMOID;
+            case "org.ae4j.nn.Tanh" -> Pointwise.TANH;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code y ← f(y + b)} with the row {@code b} ({@code [1, cols]} or {@code [cols]}) added to every
+     * row of {@code y} ({@code [rows, cols]}). Returns {@code false}, touching nothing, if it cannot.
+     */
+    public static boolean biasActivation(INDArray y, INDArray bias, Pointwise f) {
+        if (f == null || !enabled || y.rank() != 2 || bias.length() != y.size(1) || !plain(y) || !plain(bias)) {
+            return false;
+        }
+        VectorKernels.biasActivation(bytes(y), 0, bytes(bias), 0, (int) y.size(0), (int) y.size(1), f);
+        return true;
+    }
+
+    /**
+     * {@code g ← g ⊙ f′(y)} (the derivative taken from the output {@code y}) and
+     * {@code biasGradient += Σ_rows g}. Returns {@code false}, touching nothing, if it cannot.
+     */
+    public static boolean backpropWithBias(INDArray y, INDArray g, INDArray biasGradient, Pointwise f) {
+        if (f == null || !enabled || g.rank() != 2 || !g.equalShapes(y) || biasGradient.length() != g.size(1)
+                || !plain(y) || !plain(g) || !plain(biasGradient)) {
+            return false;
+        }
+        VectorKernels.backpropWithBias(bytes(y), 0, bytes(g), 0, bytes(biasGradient), 0, (int) g.size(0), (int) g.size(1), f);
+        return true;
+    }
+
+    /**
+     * {@code gradient ← scale·(output − target)}; returns {@code Σ (output − target)²}, or {@code NaN},
+     * touching nothing, if it cannot.
+     */
+    public static double squaredError(INDArray output, INDArray target, INDArray gradient, double scale) {
+        if (!enabled || !output.equalShapes(target) || !output.equalShapes(gradient) || !plain(output) || !plain(target)
+                || !plain(gradient)) {
+            return Double.NaN;
+        }
+        return VectorKernels.squaredError(bytes(output), 0, bytes(target), 0, bytes(gradient), 0, (int) output.length(),
+                (float) scale);
+    }
+
+    /** A float array whose elements lie in C order one after another in its buffer (views included). */
+    private static boolean plain(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.ordering() != 'c') {
+            return false;
+        }
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        Pointer memory = a.data().pointer();
+        long end = a.offset() + a.length();
+        return memory != null && memory.position() == 0 && memory.limit() >= end && end * 4 <= Integer.MAX_VALUE;
+    }
+
+    /** The array's elements as a direct buffer in native order, starting at its first element. */
+    private static ByteBuffer bytes(INDArray a) {
+        ByteBuffer whole = a.data().pointer().asByteBuffer();
+        int start = Math.toIntExact(a.offset() * 4);
+        return whole.position(start).limit(start + Math.toIntExact(a.length() * 4)).slice().order(java.nio.ByteOrder.nativeOrder());
+    }
+}

@@ -1,0 +1,155 @@
+package org.ae4j.util;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fused float kernels behind {@link Fused}, written with the Vector API (JDK 17's incubating
+ * {@code jdk.incubator.vector}; its {@code EXP} and {@code TANH} are SVML calls on x86). They read and
+ * write ND4J's native memory through direct byte buffers, so nothing is copied. Loaded only when that
+ * module is in the boot layer: nothing else may refer to this class.
+ *
+ * <p>Offsets are in bytes; every loop runs whole vectors, then a scalar tail with the same formula.
+ * An accumulator starts from a vector made in place, not from a static constant: a loop-carried
+ * vector that starts as a stored object ran several times slower (C2 in JDK 17 keeps it boxed).
+ */
+final class VectorKernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = S.length();
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    /** Column sums of {@link #backpropWithBias}, reused per thread. */
+    private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[0]);
+
+    private VectorKernels() {
+    }
+
+    static String species() {
+        return S.toString();
+    }
+
+    /** {@code y[r, c] ← f(y[r, c] + b[c])} for a {@code [rows, cols]} block {@code y} and a row {@code b}. */
+    static void biasActivation(ByteBuffer y, int y0, ByteBuffer b, int b0, int rows, int cols, Fused.Pointwise f) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = y0 + 4 * r * cols;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER)
+                        .add(FloatVector.fromByteBuffer(S, b, b0 + 4 * c, ORDER));
+                apply(z, f).intoByteBuffer(y, row + 4 * c, ORDER);
+            }
+            for (; c < cols; c++) {
+                y.putFloat(row + 4 * c, apply(y.getFloat(row + 4 * c) + b.getFloat(b0 + 4 * c), f));
+            }
+        }
+    }
+
+    /**
+     * {@code g ← g ⊙ f′(y)} over a {@code [rows, cols]} block, and {@code biasGradient[c] += Σ_r g[r, c]}
+     * (summed in float, as a product with a row of ones would).
+     */
+    static void backpropWithBias(ByteBuffer y, int y0, ByteBuffer g, int g0, ByteBuffer biasGradient, int s0, int rows,
+                                 int cols, Fused.Pointwise f) {
+        float[] sums = SUMS.get();
+        if (sums.length < cols) {
+            sums = new float[cols];
+            SUMS.set(sums);
+        }
+        java.util.Arrays.fill(sums, 0, cols, 0f);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int yRow = y0 + 4 * r * cols;
+            int gRow = g0 + 4 * r * cols;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector gv = FloatVector.fromByteBuffer(S, g, gRow + 4 * c, ORDER);
+                if (f != Fused.Pointwise.IDENTITY) {
+                    gv = derivativeTimes(FloatVector.fromByteBuffer(S, y, yRow + 4 * c, ORDER), gv, f);
+                    gv.intoByteBuffer(g, gRow + 4 * c, ORDER);
+                }
+                FloatVector.fromArray(S, sums, c).add(gv).intoArray(sums, c);
+            }
+            for (; c < cols; c++) {
+                float gc = g.getFloat(gRow + 4 * c);
+                if (f != Fused.Pointwise.IDENTITY) {
+                    gc = derivativeTimes(y.getFloat(yRow + 4 * c), gc, f);
+                    g.putFloat(gRow + 4 * c, gc);
+                }
+                sums[c] += gc;
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            biasGradient.putFloat(s0 + 4 * c, biasGradient.getFloat(s0 + 4 * c) + sums[c]);
+        }
+    }
+
+    /**
+     * {@code gradient ← scale·(output − target)} over {@code n} values; returns {@code Σ (output − target)²},
+     * summed in float lanes (each lane adds every {@code LANES}-th square; relative error ~1e-6 typically,
+     * below {@code n/LANES·2⁻²⁴} at worst) and then in double. One loop without nesting: C2 keeps a vector
+     * carried by a nested loop in memory (boxed), four times slower.
+     */
+    static double squaredError(ByteBuffer output, int o0, ByteBuffer target, int t0, ByteBuffer gradient, int d0, int n,
+                               float scale) {
+        FloatVector factor = FloatVector.broadcast(S, scale);
+        FloatVector acc = FloatVector.zero(S);
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            FloatVector d = FloatVector.fromByteBuffer(S, output, o0 + 4 * i, ORDER)
+                    .sub(FloatVector.fromByteBuffer(S, target, t0 + 4 * i, ORDER));
+            acc = acc.add(d.mul(d));
+            d.mul(factor).intoByteBuffer(gradient, d0 + 4 * i, ORDER);
+        }
+        double total = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = output.getFloat(o0 + 4 * i) - target.getFloat(t0 + 4 * i);
+            total += d * d;
+            gradient.putFloat(d0 + 4 * i, scale * d);
+        }
+        return total;
+    }
+
+    private static FloatVector apply(FloatVector z, Fused.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> z;
+            case RELU -> z.max(ZERO);
+            case SIGMOID -> ONE.div(ONE.add(z.neg().lanewise(VectorOperators.EXP)));
+            case TANH -> z.lanewise(VectorOperators.TANH);
+        };
+    }
+
+    private static float apply(float z, Fused.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> z;
+            case RELU -> Math.max(z, 0f);
+            case SIGMOID -> 1f / (1f + (float) Math.exp(-z));
+            case TANH -> (float) Math.tanh(z);
+        };
+    }
+
+    /** {@code g ⊙ f′} with {@code f′} from the output {@code y}: [y > 0], y(1 − y), 1 − y². */
+    private static FloatVector derivativeTimes(FloatVector y, FloatVector g, Fused.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> g;
+            case RELU -> g.blend(ZERO, y.compare(VectorOperators.LE, 0f));
+            case SIGMOID -> g.mul(y.mul(ONE.sub(y)));
+            case TANH -> g.mul(ONE.sub(y.mul(y)));
+        };
+    }
+
+    private static float derivativeTimes(float y, float g, Fused.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> g;
+            case RELU -> y > 0 ? g : 0f;
+            case SIGMOID -> g * (y * (1 - y));
+            case TANH -> g * (1 - y * y);
+        };
+    }
+}

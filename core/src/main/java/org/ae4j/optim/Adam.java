@@ -1,6 +1,7 @@
 package org.ae4j.optim;
 
 import java.nio.FloatBuffer;
+import org.ae4j.util.Fused;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,8 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²} and {@code αₜ = α·√(1−β₂ᵗ)/(1−β₁ᵗ)},
  * the update is {@code θ ← θ − αₜ·m/(√v + ε)}.
  *
- * <p>A whole float {@link org.ae4j.spi.ParameterBlock} is updated in one vectorised Java pass: the
- * moments live on the heap (written back to the state arrays whenever the state is read), values
+ * <p>A whole float {@link org.ae4j.spi.ParameterBlock} is updated in one vectorised Java pass: with the
+ * {@link Fused} kernels straight on the native values, gradients and moments (subnormal moments
+ * flushed in the same pass); without them the moments live on the heap (written back to the state arrays whenever the state is read), values
  * and gradients are copied in and out in bulk. ND4J's fused {@code adam_updater} op costs ~6 ns per
  * value here, several times this path. Subnormal moments are flushed to zero every few steps (see
  * {@link #flushSubnormals}). Anything else — single parameters, doubles — goes through
@@ -50,6 +52,17 @@ public final class Adam extends StatefulOptimizer {
     }
 
     private void updateFlat(INDArray value, INDArray gradient, INDArray v, INDArray m, long iteration) {
+        long t = iteration + 1;
+        float alpha = (float) (spec.learningRate() * Math.sqrt(1 - Math.pow(spec.beta2(), t)) / (1 - Math.pow(spec.beta1(), t)));
+        if (Fused.enabled()) {
+            if (moments != null) {                      // moments kept on the heap by earlier steps become the state again
+                moments.writeBack();
+                moments = null;
+            }
+            if (Fused.adam(value, gradient, m, v, alpha, spec.beta1(), spec.beta2(), spec.epsilon())) {
+                return;
+            }
+        }
         int n = Math.toIntExact(value.length());
         if (moments == null || moments.m != m) {
             moments = new HeapMoments(m, v, n);
@@ -59,8 +72,6 @@ public final class Adam extends StatefulOptimizer {
         FloatBuffer valueBuffer = FlatFloats.buffer(value);
         valueBuffer.get(0, theta);
         FlatFloats.buffer(gradient).get(0, grad);
-        long t = iteration + 1;
-        float alpha = (float) (spec.learningRate() * Math.sqrt(1 - Math.pow(spec.beta2(), t)) / (1 - Math.pow(spec.beta1(), t)));
         step(theta, grad, moments.first, moments.second, alpha, (float) spec.beta1(), (float) spec.beta2(), (float) spec.epsilon());
         if (t % FLUSH_INTERVAL == 0) {
             flushSubnormals(moments.first);

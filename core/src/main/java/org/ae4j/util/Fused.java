@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fused element-wise kernels for the training hot path: one pass over the data where ND4J needs two to
  * five ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, its activation
- * derivative and bias gradient, the squared error and its gradient.
+ * derivative and bias gradient, the squared error or the Bernoulli log-likelihood on logits and its
+ * gradient; and Adam's update straight on the
+ * parameter block's native memory.
  *
  * <p>They run when the JVM has the Vector API module — start it with
  * {@code --add-modules jdk.incubator.vector} (the {@code ae4j} launcher, the Maven build and the
@@ -108,6 +110,34 @@ public final class Fused {
         }
         return VectorKernels.squaredError(bytes(output), 0, bytes(target), 0, bytes(gradient), 0, (int) output.length(),
                 (float) scale);
+    }
+
+    /**
+     * The Bernoulli negative log-likelihood of {@code target} under {@code logits}, summed over every
+     * value, and {@code gradient ← scale·(σ(logits) − target)}; {@code NaN}, touching nothing, if it cannot.
+     */
+    public static double bernoulliLogits(INDArray logits, INDArray target, INDArray gradient, double scale) {
+        if (!enabled || !logits.equalShapes(target) || !logits.equalShapes(gradient) || !plain(logits) || !plain(target)
+                || !plain(gradient)) {
+            return Double.NaN;
+        }
+        return VectorKernels.bernoulliLogits(bytes(logits), bytes(target), bytes(gradient), (int) logits.length(), (float) scale);
+    }
+
+    /**
+     * One Adam step in place over equally long float arrays (see {@code org.ae4j.optim.Adam}), with
+     * subnormal moments flushed to zero. Returns {@code false}, touching nothing, if it cannot.
+     */
+    public static boolean adam(INDArray theta, INDArray gradient, INDArray m, INDArray v, double alpha, double beta1,
+                               double beta2, double epsilon) {
+        long n = theta.length();
+        if (!enabled || gradient.length() != n || m.length() != n || v.length() != n || !plain(theta) || !plain(gradient)
+                || !plain(m) || !plain(v)) {
+            return false;
+        }
+        VectorKernels.adam(bytes(theta), bytes(gradient), bytes(m), bytes(v), (int) n, (float) alpha, (float) beta1, (float) beta2,
+                (float) epsilon);
+        return true;
     }
 
     /** A float array whose elements lie in C order one after another in its buffer (views included). */

@@ -116,6 +116,81 @@ final class VectorKernels {
         return total;
     }
 
+    /**
+     * Bernoulli negative log-likelihood on logits {@code s}: returns {@code Σ max(s,0) − s·x + log(1 + e^{−|s|})}
+     * (Kahan-compensated float lanes, then double) and writes {@code gradient ← scale·(σ(s) − x)}, with
+     * {@code σ} from the same {@code e^{−|s|}}.
+     */
+    static double bernoulliLogits(ByteBuffer logits, ByteBuffer target, ByteBuffer gradient, int n, float scale) {
+        FloatVector sum = FloatVector.zero(S);
+        FloatVector lost = FloatVector.zero(S);
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            int at = 4 * i;
+            FloatVector s = FloatVector.fromByteBuffer(S, logits, at, ORDER);
+            FloatVector x = FloatVector.fromByteBuffer(S, target, at, ORDER);
+            FloatVector e = s.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(e.lanewise(VectorOperators.LOG1P));
+            FloatVector y = nll.sub(lost);
+            FloatVector t = sum.add(y);
+            lost = t.sub(sum).sub(y);
+            sum = t;
+            FloatVector inverse = ONE.div(ONE.add(e));
+            FloatVector sigmoid = inverse.blend(e.mul(inverse), s.compare(VectorOperators.LT, 0f));
+            sigmoid.sub(x).mul(scale).intoByteBuffer(gradient, at, ORDER);
+        }
+        double total = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            int at = 4 * i;
+            float s = logits.getFloat(at);
+            float x = target.getFloat(at);
+            float e = (float) Math.exp(-Math.abs(s));
+            total += Math.max(s, 0f) - s * x + (float) Math.log1p(e);
+            float sigmoid = s >= 0 ? 1f / (1f + e) : e / (1f + e);
+            gradient.putFloat(at, scale * (sigmoid - x));
+        }
+        return total;
+    }
+
+    /**
+     * One Adam step over {@code n} values, in place: {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²}
+     * (moments below the smallest normal float flushed to zero: a subnormal costs ~100 cycles per
+     * operation), {@code θ ← θ − α·m/(√v + ε)}.
+     */
+    static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float alpha, float beta1,
+                     float beta2, float epsilon) {
+        float c1 = 1 - beta1;
+        float c2 = 1 - beta2;
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            int at = 4 * i;
+            FloatVector gi = FloatVector.fromByteBuffer(S, g, at, ORDER);
+            FloatVector mi = FloatVector.fromByteBuffer(S, m, at, ORDER).mul(beta1).add(gi.mul(c1));
+            FloatVector vi = FloatVector.fromByteBuffer(S, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(c2));
+            mi = mi.blend(ZERO, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            vi = vi.blend(ZERO, vi.compare(VectorOperators.LT, Float.MIN_NORMAL));
+            mi.intoByteBuffer(m, at, ORDER);
+            vi.intoByteBuffer(v, at, ORDER);
+            FloatVector step = mi.mul(alpha).div(vi.lanewise(VectorOperators.SQRT).add(epsilon));
+            FloatVector.fromByteBuffer(S, theta, at, ORDER).sub(step).intoByteBuffer(theta, at, ORDER);
+        }
+        for (; i < n; i++) {
+            int at = 4 * i;
+            float gi = g.getFloat(at);
+            float mi = flush(beta1 * m.getFloat(at) + c1 * gi);
+            float vi = flush(beta2 * v.getFloat(at) + c2 * gi * gi);
+            m.putFloat(at, mi);
+            v.putFloat(at, vi);
+            theta.putFloat(at, theta.getFloat(at) - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
+        }
+    }
+
+    private static float flush(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
+    }
+
     private static FloatVector apply(FloatVector z, Fused.Pointwise f) {
         return switch (f) {
             case IDENTITY -> z;

@@ -86,6 +86,37 @@ class BlockOptimizerTest {
     }
 
     @Test
+    void adamsFusedAndHeapPathsAgreeAndHandOverTheMoments() {
+        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
+        List<Parameter> heap = parameters(3);
+        List<Parameter> mixed = parameters(3);
+        ParameterBlock.pack(heap);
+        ParameterBlock.pack(mixed);
+        Optimizer reference = AdamSpec.defaults().create();
+        Optimizer switching = AdamSpec.defaults().create();
+        boolean previous = org.ae4j.util.Fused.setEnabled(false);
+        try {
+            for (int phase = 0; phase < 3; phase++) {
+                train(reference, heap, 7);
+                org.ae4j.util.Fused.setEnabled(phase != 1);       // fused, heap, fused
+                train(switching, mixed, 7);
+                org.ae4j.util.Fused.setEnabled(false);
+            }
+        } finally {
+            org.ae4j.util.Fused.setEnabled(previous);
+        }
+        for (int i = 0; i < heap.size(); i++) {
+            assertThat(mixed.get(i).value().ravel().toFloatVector()).as(heap.get(i).name())
+                    .containsExactly(heap.get(i).value().ravel().toFloatVector(), within(1e-6f));
+        }
+        OptimizerState a = reference.state(heap);
+        OptimizerState b = switching.state(mixed);
+        for (int i = 0; i < a.arrays().size(); i++) {
+            assertThat(b.arrays().get(i).ravel().toFloatVector()).containsExactly(a.arrays().get(i).ravel().toFloatVector(), within(1e-7f));
+        }
+    }
+
+    @Test
     void adamFlushesSubnormalMomentsToZero() {
         List<Parameter> packed = List.of(new Parameter("p", Parameter.Kind.WEIGHT, Nd4j.ones(DataType.FLOAT, 1, 4)));
         ParameterBlock.pack(packed);

@@ -99,6 +99,22 @@ class FusedTest {
     }
 
     @Test
+    void bernoulliLogitsGiveTheStableNegativeLogLikelihoodAndSigmoidGradient() {
+        INDArray logits = TestArrays.gaussian(16, 8.0, ROWS, COLS).castTo(DataType.FLOAT);   // far into both tails
+        INDArray target = TestArrays.uniform(17, 0, 1, ROWS, COLS).castTo(DataType.FLOAT);
+        INDArray gradient = Nd4j.createUninitialized(DataType.FLOAT, ROWS, COLS);
+        INDArray s = logits.castTo(DataType.DOUBLE);
+        INDArray x = target.castTo(DataType.DOUBLE);
+        INDArray nll = Transforms.relu(s, true).sub(s.mul(x)).add(Transforms.log(Transforms.exp(Transforms.abs(s, true).neg(), true).add(1.0), true));
+        double expected = nll.sumNumber().doubleValue();
+
+        double total = Fused.bernoulliLogits(logits, target, gradient, 0.5);
+
+        assertThat(total).isCloseTo(expected, within(1e-6 * expected));
+        assertThat(maxAbsDifference(gradient, Transforms.sigmoid(s, true).sub(x).mul(0.5))).isLessThan(1e-7);
+    }
+
+    @Test
     void worksOnArraysInAWorkspace() {
         StepMemory memory = new StepMemory("fused-test");
         INDArray bias = rowView(8, COLS);

@@ -2,6 +2,7 @@ package org.ae4j.vae;
 
 import org.ae4j.spi.LossResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -29,6 +30,15 @@ public final class BernoulliLikelihood implements Likelihood {
 
     @Override
     public LossResult evaluate(INDArray logits, INDArray target) {
+        if (org.ae4j.util.Fused.enabled()) {
+            Shapes.requireSameShape(NAME, logits, target);
+            INDArray gradient = Nd4j.createUninitialized(logits.dataType(), logits.shape());
+            long batch = logits.size(0);
+            double total = org.ae4j.util.Fused.bernoulliLogits(logits, target, gradient, 1.0 / batch);
+            if (!Double.isNaN(total)) {                  // one pass for both (NaN: not float arrays, or NaN data)
+                return new LossResult(total / batch, gradient);
+            }
+        }
         double value = value(logits, target);
         return new LossResult(value, org.ae4j.util.InPlace.scale(Transforms.sigmoid(logits, true).subi(target), 1.0 / logits.size(0)));
     }

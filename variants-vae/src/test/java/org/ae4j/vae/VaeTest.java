@@ -69,6 +69,26 @@ class VaeTest {
         assertThat(r.passed()).as("learned variance: " + r).isTrue();
     }
 
+    /** The fused Bernoulli kernel (float) gives the value and gradient of the ND4J path checked above. */
+    @Test
+    void fusedBernoulliEvaluationMatchesTheNd4jPath() {
+        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
+        INDArray logits = new RandomSource(5)
+                .gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 6);
+        INDArray target = new RandomSource(6).uniformInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 1);
+        BernoulliLikelihood bernoulli = new BernoulliLikelihood();
+        var fused = bernoulli.evaluate(logits, target);
+        boolean previous = org.ae4j.util.Fused.setEnabled(false);
+        org.ae4j.spi.LossResult plain;
+        try {
+            plain = bernoulli.evaluate(logits, target);
+        } finally {
+            org.ae4j.util.Fused.setEnabled(previous);
+        }
+        assertThat(fused.value()).isCloseTo(plain.value(), within(1e-5 * plain.value()));
+        assertThat(fused.gradient().sub(plain.gradient()).amaxNumber().doubleValue()).isLessThan(1e-7);
+    }
+
     @Test
     void likelihoodsAreTheTextbookNegativeLogDensitiesInNats() {
         INDArray x = Nd4j.create(new double[][] {{0.2, 1.0}});

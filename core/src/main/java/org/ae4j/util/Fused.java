@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Fused element-wise kernels for the training hot path: one pass over the data where ND4J needs two to
  * five ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, its activation
  * derivative and bias gradient, the squared error or the Bernoulli log-likelihood on logits and its
- * gradient; and Adam's update straight on the
+ * gradient; Gaussian noise; and Adam's update straight on the
  * parameter block's native memory.
  *
  * <p>They run when the JVM has the Vector API module — start it with
@@ -122,6 +122,29 @@ public final class Fused {
             return Double.NaN;
         }
         return VectorKernels.bernoulliLogits(bytes(logits), bytes(target), bytes(gradient), (int) logits.length(), (float) scale);
+    }
+
+    /**
+     * Fills {@code target} with N(mean, std²) samples from generators seeded by {@code random}
+     * (vectorised Box–Muller on xoshiro128+; samples lie within 5.77σ of the mean). Returns
+     * {@code false}, drawing nothing from {@code random}, if it cannot.
+     */
+    public static boolean gaussian(INDArray target, double mean, double std, java.util.SplittableRandom random) {
+        if (!enabled || !plain(target)) {
+            return false;
+        }
+        int lanes = VectorKernels.gaussianLanes();
+        int[] state = new int[4 * lanes];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = random.nextInt();
+        }
+        for (int lane = 0; lane < lanes; lane++) {                 // xoshiro's state must not be all zero
+            if ((state[lane] | state[lanes + lane] | state[2 * lanes + lane] | state[3 * lanes + lane]) == 0) {
+                state[lane] = 1;
+            }
+        }
+        VectorKernels.gaussian(bytes(target), (int) target.length(), (float) mean, (float) std, state);
+        return true;
     }
 
     /**

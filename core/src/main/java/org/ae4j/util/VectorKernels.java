@@ -3,6 +3,7 @@ package org.ae4j.util;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Ints of the same width as {@link #S}, lane for lane. */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
     private static final int LANES = S.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final FloatVector ZERO = FloatVector.zero(S);
@@ -151,6 +154,61 @@ final class VectorKernels {
             gradient.putFloat(at, scale * (sigmoid - x));
         }
         return total;
+    }
+
+    /** Lanes of {@link #gaussian}'s generators: one xoshiro128+ per float lane. */
+    static int gaussianLanes() {
+        return LANES;
+    }
+
+    /**
+     * Fills {@code n} floats with N(mean, std²) samples: Box–Muller on pairs of uniforms from one
+     * xoshiro128+ generator per lane (Blackman &amp; Vigna's generator for floating-point values; its top
+     * 24 bits make each uniform), seeded from {@code state}: four words per lane, word-major, not all
+     * zero for any lane. Uniforms are {@code (k + 1)/2²⁴} and {@code k/2²⁴}, so {@code |z − mean| ≤ 5.77σ}.
+     */
+    static void gaussian(ByteBuffer target, int n, float mean, float std, int[] state) {
+        IntVector s0 = IntVector.fromArray(I, state, 0);
+        IntVector s1 = IntVector.fromArray(I, state, LANES);
+        IntVector s2 = IntVector.fromArray(I, state, 2 * LANES);
+        IntVector s3 = IntVector.fromArray(I, state, 3 * LANES);
+        float[] rest = null;
+        for (int i = 0; i < n; i += 2 * LANES) {
+            IntVector first = s0.add(s3);
+            IntVector t = s1.lanewise(VectorOperators.LSHL, 9);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.ROL, 11);
+            IntVector second = s0.add(s3);
+            t = s1.lanewise(VectorOperators.LSHL, 9);
+            s2 = s2.lanewise(VectorOperators.XOR, s0);
+            s3 = s3.lanewise(VectorOperators.XOR, s1);
+            s1 = s1.lanewise(VectorOperators.XOR, s2);
+            s0 = s0.lanewise(VectorOperators.XOR, s3);
+            s2 = s2.lanewise(VectorOperators.XOR, t);
+            s3 = s3.lanewise(VectorOperators.ROL, 11);
+            FloatVector u1 = ((FloatVector) first.lanewise(VectorOperators.LSHR, 8).add(1).convert(VectorOperators.I2F, 0))
+                    .mul(0x1p-24f);
+            FloatVector angle = ((FloatVector) second.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
+                    .mul((float) (2 * Math.PI * 0x1p-24));
+            FloatVector radius = u1.lanewise(VectorOperators.LOG).mul(-2f).lanewise(VectorOperators.SQRT).mul(std);
+            FloatVector z0 = radius.mul(angle.lanewise(VectorOperators.COS)).add(mean);
+            FloatVector z1 = radius.mul(angle.lanewise(VectorOperators.SIN)).add(mean);
+            if (i + 2 * LANES <= n) {
+                z0.intoByteBuffer(target, 4 * i, ORDER);
+                z1.intoByteBuffer(target, 4 * (i + LANES), ORDER);
+            } else {
+                rest = new float[2 * LANES];
+                z0.intoArray(rest, 0);
+                z1.intoArray(rest, LANES);
+                for (int k = i; k < n; k++) {
+                    target.putFloat(4 * k, rest[k - i]);
+                }
+            }
+        }
     }
 
     /**

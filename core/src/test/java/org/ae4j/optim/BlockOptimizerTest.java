@@ -28,10 +28,10 @@ class BlockOptimizerTest {
 
     /** Runs {@code steps} with seeded gradients; some entries get a zero gradient throughout. */
     private static void train(Optimizer optimizer, List<Parameter> parameters, int steps) {
-        RandomSource random = new RandomSource(99);
         for (int t = 0; t < steps; t++) {
-            for (Parameter p : parameters) {
-                INDArray g = random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, p.value().shape()), 0, 0.1);
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                INDArray g = org.ae4j.TestArrays.gaussian(99 + 1000L * t + i, 0.1, p.value().shape()).castTo(DataType.FLOAT);
                 g.getRow(0).assign(0);
                 p.gradient().assign(g);
             }

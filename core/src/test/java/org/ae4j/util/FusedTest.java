@@ -115,6 +115,39 @@ class FusedTest {
     }
 
     @Test
+    void gaussianSamplesHaveTheMomentsAndTailsOfANormalAndRepeatWithTheSeed() {
+        INDArray z = Nd4j.createUninitialized(DataType.FLOAT, 1001, 999);          // not a whole number of vectors
+        assertThat(Fused.gaussian(z, 2.0, 0.5, new java.util.SplittableRandom(3))).isTrue();
+        double[] v = z.data().asDouble();
+        double mean = 0;
+        double m2 = 0;
+        double m4 = 0;
+        long beyond2Sigma = 0;
+        double lag = 0;
+        for (int i = 0; i < v.length; i++) {
+            double d = (v[i] - 2.0) / 0.5;
+            mean += d;
+            m2 += d * d;
+            m4 += d * d * d * d;
+            beyond2Sigma += Math.abs(d) > 2 ? 1 : 0;
+            lag += i > 0 ? d * (v[i - 1] - 2.0) / 0.5 : 0;
+        }
+        int n = v.length;                                   // ~1e6: standard errors ~1e-3 (mean), 1.4e-3 (variance)
+        assertThat(mean / n).isCloseTo(0, within(5e-3));
+        assertThat(m2 / n).isCloseTo(1, within(7e-3));
+        assertThat(m4 / n).isCloseTo(3, within(0.03));
+        assertThat(beyond2Sigma / (double) n).isCloseTo(0.0455, within(1.5e-3));
+        assertThat(lag / n).as("neighbours uncorrelated").isCloseTo(0, within(5e-3));
+        assertThat(z.amaxNumber().doubleValue()).isLessThanOrEqualTo(2.0 + 0.5 * 5.78);
+
+        INDArray again = Nd4j.createUninitialized(DataType.FLOAT, 1001, 999);
+        Fused.gaussian(again, 2.0, 0.5, new java.util.SplittableRandom(3));
+        assertThat(again).isEqualTo(z);
+        Fused.gaussian(again, 2.0, 0.5, new java.util.SplittableRandom(4));
+        assertThat(again).isNotEqualTo(z);
+    }
+
+    @Test
     void worksOnArraysInAWorkspace() {
         StepMemory memory = new StepMemory("fused-test");
         INDArray bias = rowView(8, COLS);

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Fused element-wise kernels for the training hot path: one pass over the data where ND4J needs two to
  * five ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, its activation
  * derivative and bias gradient, the squared error or the Bernoulli log-likelihood on logits and its
- * gradient; Gaussian noise; and Adam's update straight on the
+ * gradient; the closed-form contractive penalty of a sigmoid layer; Gaussian noise; and Adam's update straight on the
  * parameter block's native memory.
  *
  * <p>They run when the JVM has the Vector API module — start it with
@@ -122,6 +122,20 @@ public final class Fused {
             return Double.NaN;
         }
         return VectorKernels.bernoulliLogits(bytes(logits), bytes(target), bytes(gradient), (int) logits.length(), (float) scale);
+    }
+
+    /**
+     * The closed-form contractive penalty {@code scale·‖∂h/∂x‖²_F} of a sigmoid layer {@code h = σ(xW + b)}
+     * ({@code h [batch, units]}, {@code W [inputs, units]}): writes {@code ∂R/∂h} into {@code hGradient},
+     * adds {@code ∂R/∂W} to {@code wGradient} and returns the penalty; {@code NaN}, touching nothing, if it cannot.
+     */
+    public static double sigmoidJacobianPenalty(INDArray h, INDArray w, INDArray wGradient, INDArray hGradient, double scale) {
+        if (!enabled || h.rank() != 2 || w.rank() != 2 || h.size(1) != w.size(1) || !w.equalShapes(wGradient)
+                || !h.equalShapes(hGradient) || !plain(h) || !plain(w) || !plain(wGradient) || !plain(hGradient)) {
+            return Double.NaN;
+        }
+        return VectorKernels.sigmoidJacobianPenalty(bytes(h), bytes(w), bytes(wGradient), bytes(hGradient), (int) h.size(0),
+                (int) w.size(0), (int) w.size(1), (float) scale);
     }
 
     /**

@@ -52,6 +52,33 @@ class ContractiveTest {
         assertGradientsMatch(model(List.of(6, 4), "tanh", new ContractiveSpec(0.5, "auto", 0.1, 1)));
     }
 
+    /** The fused closed form (float) gives the penalty and gradients of the ND4J path checked above. */
+    @Test
+    void fusedExactFormMatchesTheNd4jPath() {
+        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 29, 53);
+        double[] penalty = new double[2];
+        List<List<INDArray>> gradients = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            boolean previous = org.ae4j.util.Fused.setEnabled(i == 0);
+            try {
+                Autoencoder model = new DenseAutoencoderSpec(List.of(37), "sigmoid", "sigmoid", "mse")
+                        .build(new long[] {53}, new BuildContext(REGISTRY, DataType.FLOAT, new RandomSource(11)))
+                        .withAdditionalRegularizers(List.of(new ContractiveSpec(0.5, "exact", 0.05, 1).create()));
+                penalty[i] = model.computeGradients(x, x, new RandomSource(0)).penalty();
+                gradients.add(model.parameters().stream().map(p -> p.gradient().dup()).toList());
+            } finally {
+                org.ae4j.util.Fused.setEnabled(previous);
+            }
+        }
+        assertThat(penalty[0]).isCloseTo(penalty[1], within(1e-5 * penalty[1]));
+        for (int p = 0; p < gradients.get(0).size(); p++) {
+            INDArray plain = gradients.get(1).get(p);
+            assertThat(gradients.get(0).get(p).sub(plain).amaxNumber().doubleValue()).as("parameter " + p)
+                    .isLessThan(1e-5 * (1 + plain.amaxNumber().doubleValue()));
+        }
+    }
+
     @Test
     void exactFormEqualsTheJacobianComputedByFiniteDifferences() {
         Dense layer = (Dense) ((org.ae4j.nn.Sequential) model(List.of(5), "sigmoid", ContractiveSpec.defaults()).encoder())

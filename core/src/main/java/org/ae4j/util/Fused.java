@@ -83,6 +83,7 @@ public final class Fused {
             return false;
         }
         VectorKernels.biasActivation(bytes(y), 0, bytes(bias), 0, (int) y.size(0), (int) y.size(1), f);
+        keepAlive(y, bias);
         return true;
     }
 
@@ -96,6 +97,7 @@ public final class Fused {
             return false;
         }
         VectorKernels.backpropWithBias(bytes(y), 0, bytes(g), 0, bytes(biasGradient), 0, (int) g.size(0), (int) g.size(1), f);
+        keepAlive(y, g, biasGradient);
         return true;
     }
 
@@ -108,8 +110,10 @@ public final class Fused {
                 || !plain(gradient)) {
             return Double.NaN;
         }
-        return VectorKernels.squaredError(bytes(output), 0, bytes(target), 0, bytes(gradient), 0, (int) output.length(),
+        double sum = VectorKernels.squaredError(bytes(output), 0, bytes(target), 0, bytes(gradient), 0, (int) output.length(),
                 (float) scale);
+        keepAlive(output, target, gradient);
+        return sum;
     }
 
     /**
@@ -121,7 +125,9 @@ public final class Fused {
                 || !plain(gradient)) {
             return Double.NaN;
         }
-        return VectorKernels.bernoulliLogits(bytes(logits), bytes(target), bytes(gradient), (int) logits.length(), (float) scale);
+        double sum = VectorKernels.bernoulliLogits(bytes(logits), bytes(target), bytes(gradient), (int) logits.length(), (float) scale);
+        keepAlive(logits, target, gradient);
+        return sum;
     }
 
     /**
@@ -134,8 +140,10 @@ public final class Fused {
                 || !h.equalShapes(hGradient) || !plain(h) || !plain(w) || !plain(wGradient) || !plain(hGradient)) {
             return Double.NaN;
         }
-        return VectorKernels.sigmoidJacobianPenalty(bytes(h), bytes(w), bytes(wGradient), bytes(hGradient), (int) h.size(0),
+        double penalty = VectorKernels.sigmoidJacobianPenalty(bytes(h), bytes(w), bytes(wGradient), bytes(hGradient), (int) h.size(0),
                 (int) w.size(0), (int) w.size(1), (float) scale);
+        keepAlive(h, w, wGradient, hGradient);
+        return penalty;
     }
 
     /**
@@ -158,6 +166,7 @@ public final class Fused {
             }
         }
         VectorKernels.gaussian(bytes(target), (int) target.length(), (float) mean, (float) std, state);
+        keepAlive(target);
         return true;
     }
 
@@ -174,7 +183,18 @@ public final class Fused {
         }
         VectorKernels.adam(bytes(theta), bytes(gradient), bytes(m), bytes(v), (int) n, (float) alpha, (float) beta1, (float) beta2,
                 (float) epsilon);
+        keepAlive(theta, gradient, m, v);
         return true;
+    }
+
+    /**
+     * The elements of a float array in C order as a buffer over its native memory (no copy), for small
+     * Java-side kernels; {@code null} if the array is not such an array. Needs no Vector API; valid
+     * while the array lives (the buffer does not keep it alive: hold the array, or fence it with
+     * {@link java.lang.ref.Reference#reachabilityFence}, until the last access).
+     */
+    public static java.nio.FloatBuffer floats(INDArray a) {
+        return plain(a) ? bytes(a).asFloatBuffer() : null;
     }
 
     /** A float array whose elements lie in C order one after another in its buffer (views included). */
@@ -194,6 +214,14 @@ public final class Fused {
         Pointer memory = a.data().pointer();
         long end = a.offset() + a.length();
         return memory != null && memory.position() == 0 && memory.limit() >= end && end * 4 <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * Keeps the arrays (and so their native memory) reachable until the kernel that reads their buffers
+     * has returned: a direct buffer made from a pointer does not hold its owner.
+     */
+    private static void keepAlive(INDArray... arrays) {
+        java.lang.ref.Reference.reachabilityFence(arrays);
     }
 
     /** The array's elements as a direct buffer in native order, starting at its first element. */

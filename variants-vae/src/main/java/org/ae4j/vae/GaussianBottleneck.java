@@ -1,12 +1,16 @@
 package org.ae4j.vae;
 
-import org.ae4j.util.InPlace;
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
+import org.ae4j.util.Fused;
+import org.ae4j.util.InPlace;
+import org.ae4j.util.OnesRow;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -83,7 +87,7 @@ public final class GaussianBottleneck implements Bottleneck {
         }
         INDArray out = Nd4j.createUninitialized(h.dataType(), h.size(0), 2 * latent);
         Nd4j.gemm(h, weights.value(), out, false, false, 1.0, 0.0);
-        return out.addiRowVector(bias.value());
+        return Fused.biasActivation(out, bias.value(), Fused.Pointwise.IDENTITY) ? out : out.addiRowVector(bias.value());
     }
 
     /** The posterior mean μ and clipped log-variance of each example. */
@@ -120,6 +124,12 @@ public final class GaussianBottleneck implements Bottleneck {
 
     @Override
     public Code forward(INDArray h, RandomSource random, int epoch) {
+        if (Fused.enabled() && h.dataType() == DataType.FLOAT) {
+            Code code = fusedForward(h, random, epoch);
+            if (code != null) {
+                return code;
+            }
+        }
         Posterior q = posterior(h);
         INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(h.dataType(), q.mu().shape()), 0, 1);
         INDArray std = Transforms.exp(InPlace.scale(q.logVariance().dup(), 0.5), false);
@@ -131,8 +141,77 @@ public final class GaussianBottleneck implements Bottleneck {
                 "klWeight", Nd4j.scalar(weight)));
     }
 
+    /**
+     * The forward pass in one Java loop over the {@code [B, 2L]} parameters (small arrays: ND4J's ops
+     * would cost more in dispatch than in arithmetic); {@code null} if an array is not plain float.
+     */
+    private Code fusedForward(INDArray h, RandomSource random, int epoch) {
+        INDArray out = parametersOf(h);
+        int b = (int) h.size(0);
+        int l = (int) latent;
+        INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, b, l), 0, 1);
+        INDArray z = Nd4j.createUninitialized(DataType.FLOAT, b, l);
+        INDArray std = Nd4j.createUninitialized(DataType.FLOAT, b, l);
+        FloatBuffer o = Fused.floats(out);
+        FloatBuffer e = Fused.floats(epsilon);
+        FloatBuffer zs = Fused.floats(z);
+        FloatBuffer ss = Fused.floats(std);
+        if (o == null || e == null || zs == null || ss == null) {
+            return null;
+        }
+        double terms = 0;
+        for (int row = 0; row < b; row++) {
+            for (int j = 0; j < l; j++) {
+                float mu = o.get(row * 2 * l + j);
+                float logVariance = (float) Math.min(logVarMax, Math.max(logVarMin, o.get(row * 2 * l + l + j)));
+                float sigma = (float) Math.exp(0.5 * logVariance);
+                ss.put(row * l + j, sigma);
+                zs.put(row * l + j, mu + sigma * e.get(row * l + j));
+                terms += 1 + logVariance - mu * mu - sigma * sigma;
+            }
+        }
+        double weight = klWeight(epoch);
+        double kl = -0.5 * terms / b;
+        return new Code(h, z, weight * kl, Map.of("parameters", out, "epsilon", epsilon, "std", std,
+                "klWeight", Nd4j.scalar(weight)));
+    }
+
+    /** Backward of {@link #fusedForward}: ∂L/∂[μ, log σ²] in one Java loop, then the products. */
+    private INDArray fusedBackward(Code code, INDArray codeGradient) {
+        INDArray h = code.features();
+        int b = (int) h.size(0);
+        int l = (int) latent;
+        double scale = code.saved("klWeight").getDouble(0) / b;
+        INDArray dOut = Nd4j.createUninitialized(DataType.FLOAT, b, 2 * l);
+        FloatBuffer o = Fused.floats(code.saved("parameters"));
+        FloatBuffer e = Fused.floats(code.saved("epsilon"));
+        FloatBuffer ss = Fused.floats(code.saved("std"));
+        INDArray gradient = Fused.floats(codeGradient) != null ? codeGradient : codeGradient.castTo(DataType.FLOAT).dup('c');
+        FloatBuffer g = Fused.floats(gradient);
+        FloatBuffer d = Fused.floats(dOut);
+        for (int row = 0; row < b; row++) {
+            for (int j = 0; j < l; j++) {
+                int at = row * l + j;
+                float gz = g.get(at);
+                d.put(row * 2 * l + j, (float) (gz + scale * o.get(row * 2 * l + j)));
+                float raw = o.get(row * 2 * l + l + j);
+                float sigma = ss.get(at);
+                boolean inside = raw >= logVarMin && raw <= logVarMax;      // no gradient where the clip was active
+                d.put(row * 2 * l + l + j, inside ? (float) (0.5 * gz * e.get(at) * sigma + 0.5 * scale * (sigma * sigma - 1)) : 0f);
+            }
+        }
+        java.lang.ref.Reference.reachabilityFence(gradient);
+        Nd4j.gemm(h, dOut, weights.gradient(), true, false, 1.0, 1.0);
+        OnesRow.addColumnSums(dOut, bias.gradient());
+        INDArray dh = Nd4j.createUninitialized(h.dataType(), h.size(0), features);
+        return Nd4j.gemm(dOut, weights.value(), dh, false, true, 1.0, 0.0);
+    }
+
     @Override
     public INDArray backward(Code code, INDArray codeGradient) {
+        if (code.saved().containsKey("parameters")) {
+            return fusedBackward(code, codeGradient);
+        }
         INDArray h = code.features();
         INDArray mu = code.saved("mu");
         INDArray logVariance = code.saved("logVariance");

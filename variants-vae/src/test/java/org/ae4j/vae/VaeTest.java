@@ -69,6 +69,41 @@ class VaeTest {
         assertThat(r.passed()).as("learned variance: " + r).isTrue();
     }
 
+    /** The fused bottleneck (float) against the reparameterisation and the gradients written out with ND4J ops. */
+    @Test
+    void fusedBottleneckFollowsTheReparameterisationAndItsGradients() {
+        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
+        int batch = 11;
+        int features = 13;
+        int latent = 7;
+        INDArray w = new RandomSource(1).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, features, 2 * latent), 0, 1);
+        INDArray b = new RandomSource(2).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 1, 2 * latent), 0, 1);
+        double beta = 0.7;
+        GaussianBottleneck bottleneck = new GaussianBottleneck(w, b, beta, 0, -2, 2);      // tight bounds: some clip
+        INDArray h = new RandomSource(3).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, batch, features), 0, 1);
+
+        var code = bottleneck.forward(h, new RandomSource(4), 1);
+
+        INDArray epsilon = code.saved("epsilon");
+        GaussianBottleneck.Posterior q = bottleneck.posterior(h);
+        INDArray std = org.nd4j.linalg.ops.transforms.Transforms.exp(q.logVariance().mul(0.5), true);
+        assertThat(code.z().sub(std.mul(epsilon).add(q.mu())).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(code.lossTerm()).isCloseTo(beta * q.klMean(), within(1e-5 * Math.abs(beta * q.klMean())));
+        INDArray inside = q.rawLogVariance().eq(q.logVariance()).castTo(DataType.FLOAT);
+        assertThat(inside.minNumber().doubleValue()).as("some log-variances were clipped").isZero();
+
+        INDArray g = new RandomSource(5).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, batch, latent), 0, 1);
+        INDArray dh = bottleneck.backward(code, g);
+
+        double scale = beta / batch;
+        INDArray dMu = g.add(q.mu().mul(scale));
+        INDArray dLogVariance = g.mul(epsilon).mul(std).mul(0.5).add(std.mul(std).sub(1.0).mul(0.5 * scale)).mul(inside);
+        INDArray dOut = Nd4j.hstack(dMu, dLogVariance);
+        assertThat(dh.sub(dOut.mmul(w.transpose())).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(bottleneck.parameters().get(0).gradient().sub(h.transpose().mmul(dOut)).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(bottleneck.parameters().get(1).gradient().sub(dOut.sum(true, 0)).amaxNumber().doubleValue()).isLessThan(1e-5);
+    }
+
     /** The fused Bernoulli kernel (float) gives the value and gradient of the ND4J path checked above. */
     @Test
     void fusedBernoulliEvaluationMatchesTheNd4jPath() {

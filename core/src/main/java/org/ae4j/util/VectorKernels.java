@@ -2,6 +2,8 @@ package org.ae4j.util;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -24,6 +26,8 @@ final class VectorKernels {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
     private static final int LANES = S.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** Adam splits blocks of at least this many values between the caller and the common pool. */
+    private static final int PARALLEL_ADAM = 1 << 16;
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     /** Column sums of {@link #backpropWithBias}, reused per thread. */
@@ -278,14 +282,28 @@ final class VectorKernels {
     /**
      * One Adam step over {@code n} values, in place: {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²}
      * (moments below the smallest normal float flushed to zero: a subnormal costs ~100 cycles per
-     * operation), {@code θ ← θ − α·m/(√v + ε)}.
+     * operation), {@code θ ← θ − α·m/(√v + ε)}. A block of at least {@code 2¹⁶} values is split in two
+     * halves, the upper one run by the common fork-join pool (~3 % faster steps for the vanilla model;
+     * the update is memory-bound).
      */
     static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float alpha, float beta1,
                      float beta2, float epsilon) {
+        if (n < PARALLEL_ADAM || ForkJoinPool.getCommonPoolParallelism() < 1) {
+            adam(theta, g, m, v, 0, n, alpha, beta1, beta2, epsilon);
+            return;
+        }
+        int half = S.loopBound(n / 2);
+        ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> adam(theta, g, m, v, half, n, alpha, beta1, beta2, epsilon));
+        adam(theta, g, m, v, 0, half, alpha, beta1, beta2, epsilon);
+        upper.join();
+    }
+
+    private static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int from, int n, float alpha,
+                             float beta1, float beta2, float epsilon) {
         float c1 = 1 - beta1;
         float c2 = 1 - beta2;
-        int bound = S.loopBound(n);
-        int i = 0;
+        int bound = from + S.loopBound(n - from);
+        int i = from;
         for (; i < bound; i += LANES) {
             int at = 4 * i;
             FloatVector gi = FloatVector.fromByteBuffer(S, g, at, ORDER);

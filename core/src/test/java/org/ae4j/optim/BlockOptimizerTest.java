@@ -23,7 +23,9 @@ class BlockOptimizerTest {
         return List.of(
                 new Parameter("a.W", Parameter.Kind.WEIGHT, random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 5, 3), 0, 1)),
                 new Parameter("a.b", Parameter.Kind.BIAS, random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 1, 3), 0, 1)),
-                new Parameter("b.W", Parameter.Kind.WEIGHT, random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 3, 4), 0, 1)));
+                new Parameter("b.W", Parameter.Kind.WEIGHT, random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 3, 4), 0, 1)),
+                // large enough for the fused Adam to split the block between two threads
+                new Parameter("c.W", Parameter.Kind.WEIGHT, random.gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 300, 251), 0, 1)));
     }
 
     /** Runs {@code steps} with seeded gradients; some entries get a zero gradient throughout. */

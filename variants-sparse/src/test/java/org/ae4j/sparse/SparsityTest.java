@@ -54,6 +54,27 @@ class SparsityTest {
         assertGradientsMatch(small("sigmoid", "tanh", new L1ActivitySpec(0.3, 0)));
     }
 
+    /** Float activations take the Java path; it gives the penalty and gradients of the (checked) ND4J path. */
+    @Test
+    void klSparsityOnFloatsMatchesTheDoublePath() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 8);
+        double[] penalty = new double[2];
+        List<List<INDArray>> gradients = new java.util.ArrayList<>();
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            Autoencoder model = new DenseAutoencoderSpec(List.of(6, 4), "sigmoid", "sigmoid", "sigmoid", "mse")
+                    .build(new long[] {8}, new BuildContext(REGISTRY, type, new RandomSource(5)))
+                    .withAdditionalRegularizers(List.of(new KlSparsitySpec(0.1, 0.7, -1).create(), new KlSparsitySpec(0.2, 0.5, 0).create()));
+            penalty[gradients.size()] = model.computeGradients(x.castTo(type), x.castTo(type), new RandomSource(0)).penalty();
+            gradients.add(model.parameters().stream().map(p -> p.gradient().castTo(DataType.DOUBLE)).toList());
+        }
+        assertThat(penalty[0]).isCloseTo(penalty[1], within(1e-5 * penalty[1]));
+        for (int p = 0; p < gradients.get(0).size(); p++) {
+            INDArray reference = gradients.get(1).get(p);
+            assertThat(gradients.get(0).get(p).sub(reference).amaxNumber().doubleValue()).as("parameter " + p)
+                    .isLessThan(1e-5 * (1 + reference.amaxNumber().doubleValue()));
+        }
+    }
+
     @Test
     void klPenaltyFollowsTheFormula() {
         Autoencoder model = small("tanh", "sigmoid", new KlSparsitySpec(0.1, 2.0, -1));

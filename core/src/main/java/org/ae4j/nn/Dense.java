@@ -8,6 +8,7 @@ import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.ae4j.util.Fused;
+import org.ae4j.util.Gemm;
 import org.ae4j.util.OnesRow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code X·W}, then bias and activation in one pass; backward, {@code f′} and the bias gradient in one
  * pass, then {@code Xᵀ·G}. Otherwise three native calls forward (the bias as a rank-1 product
  * {@code 1·b}, then {@code X·W} added to it, then the activation), and the bias gradient as {@code 1·G}.
- * Parameter gradients are accumulated straight into their buffers.
+ * Parameter gradients are accumulated straight into their buffers; products go through {@link Gemm}.
  */
 public final class Dense implements Layer {
 
@@ -101,15 +102,15 @@ public final class Dense implements Layer {
         INDArray w = weights.value();
         INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
         if (Fused.enabled() && kernel != null) {
-            Nd4j.gemm(input, w, output, false, false, 1.0, 0.0);
+            Gemm.into(input, w, output, false, false, 1.0, 0.0);
             if (Fused.biasActivation(output, bias.value(), kernel)) {
                 return Trace.of(input, output);
             }
             // not float arrays in C order: the products below overwrite the output (beta 0 first)
         }
         // Y = 1·b + X·W as two products: the rank-1 one broadcasts the bias more cheaply than a broadcast op
-        Nd4j.gemm(OnesRow.of(w.dataType(), input.size(0)), bias.value(), output, true, false, 1.0, 0.0);
-        Nd4j.gemm(input, w, output, false, false, 1.0, 1.0);
+        Gemm.into(OnesRow.of(w.dataType(), input.size(0)), bias.value(), output, true, false, 1.0, 0.0);
+        Gemm.into(input, w, output, false, false, 1.0, 1.0);
         activation.applyInPlace(output);
         return Trace.of(input, output);
     }
@@ -118,7 +119,7 @@ public final class Dense implements Layer {
     public INDArray backward(Trace trace, INDArray outputGradient) {
         INDArray g = accumulate(trace, outputGradient);
         INDArray inputGradient = Nd4j.createUninitialized(g.dataType(), g.size(0), inputs);
-        return Nd4j.gemm(g, weights.value(), inputGradient, false, true, 1.0, 0.0);
+        return Gemm.into(g, weights.value(), inputGradient, false, true, 1.0, 0.0);
     }
 
     @Override
@@ -135,7 +136,7 @@ public final class Dense implements Layer {
             g = activation.backpropInPlace(trace.output(), outputGradient);
             OnesRow.addColumnSums(g, bias.gradient());
         }
-        Nd4j.gemm(trace.input(), g, weights.gradient(), true, false, 1.0, 1.0);
+        Gemm.into(trace.input(), g, weights.gradient(), true, false, 1.0, 1.0);
         return g;
     }
 

@@ -32,6 +32,6 @@ public final class OnesRow {
 
     /** Adds the column sums of {@code g} ({@code [rows, n]}) to {@code target} ({@code [1, n]}). */
     public static void addColumnSums(INDArray g, INDArray target) {
-        Nd4j.gemm(of(g.dataType(), g.size(0)), g, target, false, false, 1.0, 1.0);
+        Gemm.into(of(g.dataType(), g.size(0)), g, target, false, false, 1.0, 1.0);
     }
 }

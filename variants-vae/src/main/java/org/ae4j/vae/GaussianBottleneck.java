@@ -8,6 +8,7 @@ import org.ae4j.spi.Code;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.util.Fused;
+import org.ae4j.util.Gemm;
 import org.ae4j.util.InPlace;
 import org.ae4j.util.OnesRow;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,7 +87,7 @@ public final class GaussianBottleneck implements Bottleneck {
                     + java.util.Arrays.toString(h.shape()));
         }
         INDArray out = Nd4j.createUninitialized(h.dataType(), h.size(0), 2 * latent);
-        Nd4j.gemm(h, weights.value(), out, false, false, 1.0, 0.0);
+        Gemm.into(h, weights.value(), out, false, false, 1.0, 0.0);
         return Fused.biasActivation(out, bias.value(), Fused.Pointwise.IDENTITY) ? out : out.addiRowVector(bias.value());
     }
 
@@ -201,10 +202,15 @@ public final class GaussianBottleneck implements Bottleneck {
             }
         }
         java.lang.ref.Reference.reachabilityFence(gradient);
-        Nd4j.gemm(h, dOut, weights.gradient(), true, false, 1.0, 1.0);
+        return backpropLinear(h, dOut);
+    }
+
+    /** Adds the parameter gradients of {@code [μ, log σ²] = h·W + b} given ∂L/∂[μ, log σ²]; returns ∂L/∂h. */
+    private INDArray backpropLinear(INDArray h, INDArray dOut) {
+        Gemm.into(h, dOut, weights.gradient(), true, false, 1.0, 1.0);
         OnesRow.addColumnSums(dOut, bias.gradient());
         INDArray dh = Nd4j.createUninitialized(h.dataType(), h.size(0), features);
-        return Nd4j.gemm(dOut, weights.value(), dh, false, true, 1.0, 0.0);
+        return Gemm.into(dOut, weights.value(), dh, false, true, 1.0, 0.0);
     }
 
     @Override
@@ -225,10 +231,7 @@ public final class GaussianBottleneck implements Bottleneck {
         INDArray inside = raw.eq(logVariance).castTo(raw.dataType());   // 1 where the clip was not active
         dLogVariance.muli(inside);
         INDArray dOut = Nd4j.hstack(dMu, dLogVariance);
-        Nd4j.gemm(h, dOut, weights.gradient(), true, false, 1.0, 1.0);
-        bias.gradient().addi(dOut.sum(true, 0));
-        INDArray dh = Nd4j.createUninitialized(h.dataType(), h.size(0), features);
-        return Nd4j.gemm(dOut, weights.value(), dh, false, true, 1.0, 0.0);
+        return backpropLinear(h, dOut);
     }
 
     @Override

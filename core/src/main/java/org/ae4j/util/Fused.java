@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fused element-wise kernels for the training hot path: one pass over the data where ND4J needs two to
- * five ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, its activation
- * derivative and bias gradient, the squared error or the Bernoulli log-likelihood on logits and its
- * gradient; the closed-form contractive penalty of a sigmoid layer; Gaussian noise; and Adam's update straight on the
- * parameter block's native memory.
+ * Fused kernels for the training hot path: one pass over ND4J's native memory where ND4J needs two to
+ * fifteen ops (each ~10–20 µs of dispatch here): a dense layer's bias and activation, and its
+ * activation derivative with the bias gradient; the squared error, or the Bernoulli log-likelihood on
+ * logits, with its gradient; the closed-form contractive penalty of a sigmoid layer; Gaussian noise;
+ * Adam's update of a whole parameter block. {@link #floats} gives small Java-side kernels elsewhere the
+ * same access.
  *
  * <p>They run when the JVM has the Vector API module — start it with
  * {@code --add-modules jdk.incubator.vector} (the {@code ae4j} launcher, the Maven build and the
@@ -82,7 +83,7 @@ public final class Fused {
         if (f == null || !enabled || y.rank() != 2 || bias.length() != y.size(1) || !plain(y) || !plain(bias)) {
             return false;
         }
-        VectorKernels.biasActivation(bytes(y), 0, bytes(bias), 0, (int) y.size(0), (int) y.size(1), f);
+        VectorKernels.biasActivation(bytes(y), bytes(bias), (int) y.size(0), (int) y.size(1), f);
         keepAlive(y, bias);
         return true;
     }
@@ -96,7 +97,7 @@ public final class Fused {
                 || !plain(y) || !plain(g) || !plain(biasGradient)) {
             return false;
         }
-        VectorKernels.backpropWithBias(bytes(y), 0, bytes(g), 0, bytes(biasGradient), 0, (int) g.size(0), (int) g.size(1), f);
+        VectorKernels.backpropWithBias(bytes(y), bytes(g), bytes(biasGradient), (int) g.size(0), (int) g.size(1), f);
         keepAlive(y, g, biasGradient);
         return true;
     }
@@ -110,8 +111,7 @@ public final class Fused {
                 || !plain(gradient)) {
             return Double.NaN;
         }
-        double sum = VectorKernels.squaredError(bytes(output), 0, bytes(target), 0, bytes(gradient), 0, (int) output.length(),
-                (float) scale);
+        double sum = VectorKernels.squaredError(bytes(output), bytes(target), bytes(gradient), (int) output.length(), (float) scale);
         keepAlive(output, target, gradient);
         return sum;
     }

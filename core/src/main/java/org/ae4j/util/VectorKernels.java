@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * write ND4J's native memory through direct byte buffers, so nothing is copied. Loaded only when that
  * module is in the boot layer: nothing else may refer to this class.
  *
- * <p>Offsets are in bytes; every loop runs whole vectors, then a scalar tail with the same formula.
+ * <p>Each buffer starts at its array's first element; every loop runs whole vectors, then a scalar
+ * tail with the same formula.
  * An accumulator starts from a vector made in place, not from a static constant: a loop-carried
  * vector that starts as a stored object ran several times slower (C2 in JDK 17 keeps it boxed).
  */
@@ -41,18 +42,18 @@ final class VectorKernels {
     }
 
     /** {@code y[r, c] ← f(y[r, c] + b[c])} for a {@code [rows, cols]} block {@code y} and a row {@code b}. */
-    static void biasActivation(ByteBuffer y, int y0, ByteBuffer b, int b0, int rows, int cols, Fused.Pointwise f) {
+    static void biasActivation(ByteBuffer y, ByteBuffer b, int rows, int cols, Fused.Pointwise f) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int row = y0 + 4 * r * cols;
+            int row = 4 * r * cols;
             int c = 0;
             for (; c < bound; c += LANES) {
                 FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER)
-                        .add(FloatVector.fromByteBuffer(S, b, b0 + 4 * c, ORDER));
+                        .add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER));
                 apply(z, f).intoByteBuffer(y, row + 4 * c, ORDER);
             }
             for (; c < cols; c++) {
-                y.putFloat(row + 4 * c, apply(y.getFloat(row + 4 * c) + b.getFloat(b0 + 4 * c), f));
+                y.putFloat(row + 4 * c, apply(y.getFloat(row + 4 * c) + b.getFloat(4 * c), f));
             }
         }
     }
@@ -61,8 +62,7 @@ final class VectorKernels {
      * {@code g ← g ⊙ f′(y)} over a {@code [rows, cols]} block, and {@code biasGradient[c] += Σ_r g[r, c]}
      * (summed in float, as a product with a row of ones would).
      */
-    static void backpropWithBias(ByteBuffer y, int y0, ByteBuffer g, int g0, ByteBuffer biasGradient, int s0, int rows,
-                                 int cols, Fused.Pointwise f) {
+    static void backpropWithBias(ByteBuffer y, ByteBuffer g, ByteBuffer biasGradient, int rows, int cols, Fused.Pointwise f) {
         float[] sums = SUMS.get();
         if (sums.length < cols) {
             sums = new float[cols];
@@ -71,28 +71,27 @@ final class VectorKernels {
         java.util.Arrays.fill(sums, 0, cols, 0f);
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
-            int yRow = y0 + 4 * r * cols;
-            int gRow = g0 + 4 * r * cols;
+            int row = 4 * r * cols;
             int c = 0;
             for (; c < bound; c += LANES) {
-                FloatVector gv = FloatVector.fromByteBuffer(S, g, gRow + 4 * c, ORDER);
+                FloatVector gv = FloatVector.fromByteBuffer(S, g, row + 4 * c, ORDER);
                 if (f != Fused.Pointwise.IDENTITY) {
-                    gv = derivativeTimes(FloatVector.fromByteBuffer(S, y, yRow + 4 * c, ORDER), gv, f);
-                    gv.intoByteBuffer(g, gRow + 4 * c, ORDER);
+                    gv = derivativeTimes(FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER), gv, f);
+                    gv.intoByteBuffer(g, row + 4 * c, ORDER);
                 }
                 FloatVector.fromArray(S, sums, c).add(gv).intoArray(sums, c);
             }
             for (; c < cols; c++) {
-                float gc = g.getFloat(gRow + 4 * c);
+                float gc = g.getFloat(row + 4 * c);
                 if (f != Fused.Pointwise.IDENTITY) {
-                    gc = derivativeTimes(y.getFloat(yRow + 4 * c), gc, f);
-                    g.putFloat(gRow + 4 * c, gc);
+                    gc = derivativeTimes(y.getFloat(row + 4 * c), gc, f);
+                    g.putFloat(row + 4 * c, gc);
                 }
                 sums[c] += gc;
             }
         }
         for (int c = 0; c < cols; c++) {
-            biasGradient.putFloat(s0 + 4 * c, biasGradient.getFloat(s0 + 4 * c) + sums[c]);
+            biasGradient.putFloat(4 * c, biasGradient.getFloat(4 * c) + sums[c]);
         }
     }
 
@@ -102,23 +101,22 @@ final class VectorKernels {
      * below {@code n/LANES·2⁻²⁴} at worst) and then in double. One loop without nesting: C2 keeps a vector
      * carried by a nested loop in memory (boxed), four times slower.
      */
-    static double squaredError(ByteBuffer output, int o0, ByteBuffer target, int t0, ByteBuffer gradient, int d0, int n,
-                               float scale) {
+    static double squaredError(ByteBuffer output, ByteBuffer target, ByteBuffer gradient, int n, float scale) {
         FloatVector factor = FloatVector.broadcast(S, scale);
         FloatVector acc = FloatVector.zero(S);
         int bound = S.loopBound(n);
         int i = 0;
         for (; i < bound; i += LANES) {
-            FloatVector d = FloatVector.fromByteBuffer(S, output, o0 + 4 * i, ORDER)
-                    .sub(FloatVector.fromByteBuffer(S, target, t0 + 4 * i, ORDER));
+            FloatVector d = FloatVector.fromByteBuffer(S, output, 4 * i, ORDER)
+                    .sub(FloatVector.fromByteBuffer(S, target, 4 * i, ORDER));
             acc = acc.add(d.mul(d));
-            d.mul(factor).intoByteBuffer(gradient, d0 + 4 * i, ORDER);
+            d.mul(factor).intoByteBuffer(gradient, 4 * i, ORDER);
         }
         double total = acc.reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            float d = output.getFloat(o0 + 4 * i) - target.getFloat(t0 + 4 * i);
+            float d = output.getFloat(4 * i) - target.getFloat(4 * i);
             total += d * d;
-            gradient.putFloat(d0 + 4 * i, scale * d);
+            gradient.putFloat(4 * i, scale * d);
         }
         return total;
     }

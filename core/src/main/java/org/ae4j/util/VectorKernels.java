@@ -6,12 +6,15 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fused float kernels behind {@link Fused}, written with the Vector API (JDK 17's incubating
- * {@code jdk.incubator.vector}; its {@code EXP} and {@code TANH} are SVML calls on x86). They read and
+ * {@code jdk.incubator.vector}). Exponential, logarithm, tanh, sine and cosine are built from IEEE
+ * arithmetic here rather than taken from the API's {@code EXP}, {@code LOG}, …, which round differently
+ * before and after the JIT compiles a kernel: results would then depend on timing. They read and
  * write ND4J's native memory through direct byte buffers, so nothing is copied. Loaded only when that
  * module is in the boot layer: nothing else may refer to this class.
  *
@@ -30,6 +33,10 @@ final class VectorKernels {
     /** Adam splits blocks of at least this many values between the caller and the common pool. */
     private static final int PARALLEL_ADAM = 1 << 16;
     private static final FloatVector ZERO = FloatVector.zero(S);
+    private static final float LOG2E = (float) (1 / Math.log(2));
+    private static final float ROUNDER = 0x1.8p23f;
+    private static final float LN2_HI = 0.693145751953125f;
+    private static final float LN2_LO = 1.428606765330187e-6f;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     /** Column sums of {@link #backpropWithBias}, reused per thread. */
     private static final ThreadLocal<float[]> SUMS = ThreadLocal.withInitial(() -> new float[0]);
@@ -41,20 +48,76 @@ final class VectorKernels {
         return S.toString();
     }
 
-    /** {@code y[r, c] ← f(y[r, c] + b[c])} for a {@code [rows, cols]} block {@code y} and a row {@code b}. */
+    /**
+     * {@code y[r, c] ← f(y[r, c] + b[c])} for a {@code [rows, cols]} block {@code y} and a row {@code b}.
+     * One loop per function: a loop that chose its function per vector was not compiled into vector
+     * code (its inlining budget ran out, and boxed vectors cost 5–14×).
+     */
     static void biasActivation(ByteBuffer y, ByteBuffer b, int rows, int cols, Fused.Pointwise f) {
+        switch (f) {
+            case IDENTITY -> biasIdentity(y, b, rows, cols);
+            case RELU -> biasRelu(y, b, rows, cols);
+            case SIGMOID -> biasSigmoid(y, b, rows, cols);
+            case TANH -> biasTanh(y, b, rows, cols);
+        }
+    }
+
+    private static void biasIdentity(ByteBuffer y, ByteBuffer b, int rows, int cols) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int row = 4 * r * cols;
             int c = 0;
             for (; c < bound; c += LANES) {
-                FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER)
-                        .add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER));
-                apply(z, f).intoByteBuffer(y, row + 4 * c, ORDER);
+                FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER))
+                        .intoByteBuffer(y, row + 4 * c, ORDER);
             }
-            for (; c < cols; c++) {
-                y.putFloat(row + 4 * c, apply(y.getFloat(row + 4 * c) + b.getFloat(4 * c), f));
+            tail(y, b, row, c, cols, Fused.Pointwise.IDENTITY);
+        }
+    }
+
+    private static void biasRelu(ByteBuffer y, ByteBuffer b, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = 4 * r * cols;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER))
+                        .max(ZERO).intoByteBuffer(y, row + 4 * c, ORDER);
             }
+            tail(y, b, row, c, cols, Fused.Pointwise.RELU);
+        }
+    }
+
+    private static void biasSigmoid(ByteBuffer y, ByteBuffer b, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = 4 * r * cols;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER));
+                sigmoid(z).intoByteBuffer(y, row + 4 * c, ORDER);
+            }
+            tail(y, b, row, c, cols, Fused.Pointwise.SIGMOID);
+        }
+    }
+
+    private static void biasTanh(ByteBuffer y, ByteBuffer b, int rows, int cols) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int row = 4 * r * cols;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER));
+                tanh(z).intoByteBuffer(y, row + 4 * c, ORDER);
+            }
+            tail(y, b, row, c, cols, Fused.Pointwise.TANH);
+        }
+    }
+
+    /** The columns from {@code c} on of one row, scalar. */
+    private static void tail(ByteBuffer y, ByteBuffer b, int row, int c, int cols, Fused.Pointwise f) {
+        for (; c < cols; c++) {
+            y.putFloat(row + 4 * c, apply(y.getFloat(row + 4 * c) + b.getFloat(4 * c), f));
         }
     }
 
@@ -135,8 +198,8 @@ final class VectorKernels {
             int at = 4 * i;
             FloatVector s = FloatVector.fromByteBuffer(S, logits, at, ORDER);
             FloatVector x = FloatVector.fromByteBuffer(S, target, at, ORDER);
-            FloatVector e = s.abs().neg().lanewise(VectorOperators.EXP);
-            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(e.lanewise(VectorOperators.LOG1P));
+            FloatVector e = exp(s.abs().neg());
+            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(log(e.add(1f)));
             FloatVector y = nll.sub(lost);
             FloatVector t = sum.add(y);
             lost = t.sub(sum).sub(y);
@@ -222,6 +285,54 @@ final class VectorKernels {
         return scale * value;
     }
 
+    /**
+     * {@code eˣ} from IEEE arithmetic alone (Cody–Waite reduction by ln 2, a degree-7 polynomial, the
+     * power of two put into the exponent bits), for x clamped to [−87.3, 88] (results stay normal and
+     * finite); relative error ~1e-7. Like {@link #log} it rounds the same interpreted and compiled.
+     */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(-87.3f).min(88f);
+        // adding 1.5·2²³ rounds to an integer, which then sits in the low bits (no float-to-int
+        // conversion: JDK 17 does not compile that one to vector code)
+        FloatVector shifted = clamped.mul(LOG2E).add(ROUNDER);
+        FloatVector n = shifted.sub(ROUNDER);
+        FloatVector r = clamped.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
+        FloatVector poly = r.mul(1f / 5040).add(1f / 720).mul(r).add(1f / 120).mul(r).add(1f / 24).mul(r).add(1f / 6).mul(r)
+                .add(0.5f).mul(r).add(1f).mul(r).add(1f);
+        IntVector power = ((IntVector) shifted.reinterpretAsInts()).sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
+        return poly.mul((FloatVector) power.reinterpretAsFloats());
+    }
+
+    private static FloatVector sigmoid(FloatVector z) {
+        return ONE.div(ONE.add(exp(z.neg())));
+    }
+
+    /** {@code tanh z = sign(z)·(1 − 2/(e^{2|z|} + 1))} on {@link #exp}; absolute error ~1e-7. */
+    private static FloatVector tanh(FloatVector z) {
+        FloatVector magnitude = ONE.sub(FloatVector.broadcast(S, 2f).div(exp(z.abs().mul(2f)).add(1f)));
+        return magnitude.blend(magnitude.neg(), z.compare(VectorOperators.LT, 0f));
+    }
+
+    /**
+     * The natural logarithm of positive normal floats from IEEE arithmetic alone: the exponent from the
+     * bits, the mantissa folded into [√½, √2) and {@code ln m = 2·atanh((m − 1)/(m + 1))} by its series
+     * to the ninth power (error below 1e-9 there). Unlike {@code VectorOperators.LOG} it rounds the same
+     * interpreted and compiled, so the same seed gives the same noise in every JVM.
+     */
+    private static FloatVector log(FloatVector x) {
+        IntVector bits = (IntVector) x.reinterpretAsInts();
+        FloatVector exponent = (FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(127).convert(VectorOperators.I2F, 0);
+        FloatVector mantissa = (FloatVector) bits.lanewise(VectorOperators.AND, 0x007FFFFF).lanewise(VectorOperators.OR, 0x3F800000)
+                .reinterpretAsFloats();
+        VectorMask<Float> high = mantissa.compare(VectorOperators.GT, (float) Math.sqrt(2));
+        mantissa = mantissa.blend(mantissa.mul(0.5f), high);
+        exponent = exponent.blend(exponent.add(1f), high);
+        FloatVector t = mantissa.sub(1f).div(mantissa.add(1f));
+        FloatVector t2 = t.mul(t);
+        FloatVector series = t2.mul(1f / 9).add(1f / 7).mul(t2).add(1f / 5).mul(t2).add(1f / 3).mul(t2).add(1f);
+        return exponent.mul((float) Math.log(2)).add(t.mul(2f).mul(series));
+    }
+
     /** Lanes of {@link #gaussian}'s generators: one xoshiro128+ per float lane. */
     static int gaussianLanes() {
         return LANES;
@@ -232,6 +343,8 @@ final class VectorKernels {
      * xoshiro128+ generator per lane (Blackman &amp; Vigna's generator for floating-point values; its top
      * 24 bits make each uniform), seeded from {@code state}: four words per lane, word-major, not all
      * zero for any lane. Uniforms are {@code (k + 1)/2²⁴} and {@code k/2²⁴}, so {@code |z − mean| ≤ 5.77σ}.
+     * Logarithm, sine and cosine are polynomials in IEEE arithmetic (absolute error ~1e-7), so the
+     * samples do not depend on whether the JIT has compiled this method yet.
      */
     static void gaussian(ByteBuffer target, int n, float mean, float std, int[] state) {
         IntVector s0 = IntVector.fromArray(I, state, 0);
@@ -258,11 +371,24 @@ final class VectorKernels {
             s3 = s3.lanewise(VectorOperators.ROL, 11);
             FloatVector u1 = ((FloatVector) first.lanewise(VectorOperators.LSHR, 8).add(1).convert(VectorOperators.I2F, 0))
                     .mul(0x1p-24f);
-            FloatVector angle = ((FloatVector) second.lanewise(VectorOperators.LSHR, 8).convert(VectorOperators.I2F, 0))
-                    .mul((float) (2 * Math.PI * 0x1p-24));
-            FloatVector radius = u1.lanewise(VectorOperators.LOG).mul(-2f).lanewise(VectorOperators.SQRT).mul(std);
-            FloatVector z0 = radius.mul(angle.lanewise(VectorOperators.COS)).add(mean);
-            FloatVector z1 = radius.mul(angle.lanewise(VectorOperators.SIN)).add(mean);
+            FloatVector radius = log(u1).mul(-2f).lanewise(VectorOperators.SQRT).mul(std);
+            // the angle 2π·k/2²⁴: quadrant from k's top two bits, the rest an angle in [0, π/2)
+            IntVector k = second.lanewise(VectorOperators.LSHR, 8);
+            IntVector quadrant = k.lanewise(VectorOperators.LSHR, 22);
+            FloatVector phi = ((FloatVector) k.lanewise(VectorOperators.AND, 0x3FFFFF).convert(VectorOperators.I2F, 0))
+                    .mul((float) (Math.PI / 2 * 0x1p-22));
+            FloatVector p = phi.mul(phi);
+            FloatVector sin = p.mul(-1f / 39916800).add(1f / 362880).mul(p).add(-1f / 5040).mul(p).add(1f / 120).mul(p)
+                    .add(-1f / 6).mul(p).add(1f).mul(phi);
+            FloatVector cos = p.mul(1f / 479001600).add(-1f / 3628800).mul(p).add(1f / 40320).mul(p).add(-1f / 720).mul(p)
+                    .add(1f / 24).mul(p).add(-0.5f).mul(p).add(1f);
+            VectorMask<Float> q1 = quadrant.compare(VectorOperators.EQ, 1).cast(S);
+            VectorMask<Float> q2 = quadrant.compare(VectorOperators.EQ, 2).cast(S);
+            VectorMask<Float> q3 = quadrant.compare(VectorOperators.EQ, 3).cast(S);
+            FloatVector cosTheta = cos.blend(sin.neg(), q1).blend(cos.neg(), q2).blend(sin, q3);
+            FloatVector sinTheta = sin.blend(cos, q1).blend(sin.neg(), q2).blend(cos.neg(), q3);
+            FloatVector z0 = radius.mul(cosTheta).add(mean);
+            FloatVector z1 = radius.mul(sinTheta).add(mean);
             if (i + 2 * LANES <= n) {
                 z0.intoByteBuffer(target, 4 * i, ORDER);
                 z1.intoByteBuffer(target, 4 * (i + LANES), ORDER);
@@ -270,8 +396,8 @@ final class VectorKernels {
                 rest = new float[2 * LANES];
                 z0.intoArray(rest, 0);
                 z1.intoArray(rest, LANES);
-                for (int k = i; k < n; k++) {
-                    target.putFloat(4 * k, rest[k - i]);
+                for (int j = i; j < n; j++) {
+                    target.putFloat(4 * j, rest[j - i]);
                 }
             }
         }
@@ -329,14 +455,6 @@ final class VectorKernels {
         return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 
-    private static FloatVector apply(FloatVector z, Fused.Pointwise f) {
-        return switch (f) {
-            case IDENTITY -> z;
-            case RELU -> z.max(ZERO);
-            case SIGMOID -> ONE.div(ONE.add(z.neg().lanewise(VectorOperators.EXP)));
-            case TANH -> z.lanewise(VectorOperators.TANH);
-        };
-    }
 
     private static float apply(float z, Fused.Pointwise f) {
         return switch (f) {

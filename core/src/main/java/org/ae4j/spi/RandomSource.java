@@ -49,10 +49,8 @@ public final class RandomSource {
     /**
      * Fills {@code target} in place with independent N(mean, std²) samples from this stream: with the
      * fused kernels ({@link org.ae4j.util.Fused}) on a float array, by their vectorised generator seeded
-     * from {@link #java()} (samples within 5.77σ of the mean), else by ND4J's Gaussian op. The same seed
-     * gives the same samples, except that the fused generator's results can differ in the last bit from
-     * one JVM to the next while the JIT is compiling it (its log, sin and cos round differently before
-     * and after compilation).
+     * from {@link #java()} (samples within 5.77σ of the mean), else by ND4J's Gaussian op. Either way the
+     * same seed gives the same samples.
      */
     public INDArray gaussianInPlace(INDArray target, double mean, double std) {
         if (!org.ae4j.util.Fused.gaussian(target, mean, std, java)) {

@@ -24,16 +24,12 @@ class VsPytorchCommandTest {
     @Test
     void runsBothSidesAlternatelyAndWritesTheComparison() throws IOException {
         Path data = fashionMnistLike(dir.resolve("data"), 600, 100);
-        Path reference = Files.createDirectories(dir.resolve("reference"));
-        Files.writeString(reference.resolve("vanilla.py"), "# stand-in\n");
+        Path reference = referenceWithVanilla();
         Path calls = dir.resolve("calls.txt");
-        Path python = script("python", "echo \"$@\" >> " + calls + "\n"
-                + "init=$(echo \"$@\" | sed -n 's/.*--init \\([^ ]*\\).*/\\1/p')\n"
+        Path python = standIn(calls, "init=$(echo \"$@\" | sed -n 's/.*--init \\([^ ]*\\).*/\\1/p')\n"
                 + "if [ -n \"$init\" ]; then ls \"$init\" > " + dir.resolve("listing.txt") + "; cp \"$init/params.json\" \"$init/order.npy\" "
                 + dir + "; fi\n"
-                + "echo 'vanilla epoch 1: loss 0.05' >&2\n"
-                + "echo '{\"epochs\": [{\"epoch\": 1, \"seconds\": 1.0, \"train_loss\": 0.05}, {\"epoch\": 2, \"seconds\": 1.0, "
-                + "\"train_loss\": 0.04}], \"train_samples_per_sec\": 1000.0, \"infer_samples_per_sec\": 5000.0, \"test_mse\": 0.05}'\n");
+                + "echo 'vanilla epoch 1: loss 0.05' >&2\n");
         Path out = dir.resolve("out");
 
         CliTest.Run r = CliTest.run("bench", "--vs-pytorch", "--data", data.toString(), "--variants", "vanilla", "--epochs", "2",
@@ -67,12 +63,9 @@ class VsPytorchCommandTest {
     @Test
     void unpairedLeavesTheReferenceToItsOwnStart() throws IOException {
         Path data = fashionMnistLike(dir.resolve("data"), 300, 50);
-        Path reference = Files.createDirectories(dir.resolve("reference"));
-        Files.writeString(reference.resolve("vanilla.py"), "# stand-in\n");
+        Path reference = referenceWithVanilla();
         Path calls = dir.resolve("calls.txt");
-        Path python = script("python", "echo \"$@\" >> " + calls + "\n"
-                + "echo '{\"epochs\": [{\"epoch\": 1, \"seconds\": 1.0, \"train_loss\": 0.05}, {\"epoch\": 2, \"seconds\": 1.0, "
-                + "\"train_loss\": 0.04}], \"train_samples_per_sec\": 1000.0, \"infer_samples_per_sec\": 5000.0, \"test_mse\": 0.05}'\n");
+        Path python = standIn(calls, "");
         CliTest.Run r = CliTest.run("bench", "--vs-pytorch", "--data", data.toString(), "--variants", "vanilla", "--epochs", "2",
                 "--rounds", "1", "--unpaired", "--python", python.toString(), "--reference", reference.toString(),
                 "--out", dir.resolve("out").toString());
@@ -100,6 +93,20 @@ class VsPytorchCommandTest {
         CliTest.Run noData = CliTest.run("bench", "--vs-pytorch", "--variants", "vanilla");
         assertThat(noData.code()).isEqualTo(2);
         assertThat(noData.err()).contains("--vs-pytorch needs --data");
+    }
+
+    /** A reference folder with a (stand-in) vanilla.py. */
+    private Path referenceWithVanilla() throws IOException {
+        Path reference = Files.createDirectories(dir.resolve("reference"));
+        Files.writeString(reference.resolve("vanilla.py"), "# stand-in\n");
+        return reference;
+    }
+
+    /** A stand-in Python: records its arguments in {@code calls}, runs {@code extra}, prints a reference script's JSON. */
+    private Path standIn(Path calls, String extra) throws IOException {
+        return script("python", "echo \"$@\" >> " + calls + "\n" + extra
+                + "echo '{\"epochs\": [{\"epoch\": 1, \"seconds\": 1.0, \"train_loss\": 0.05}, {\"epoch\": 2, \"seconds\": 1.0, "
+                + "\"train_loss\": 0.04}], \"train_samples_per_sec\": 1000.0, \"infer_samples_per_sec\": 5000.0, \"test_mse\": 0.05}'\n");
     }
 
     private Path script(String name, String body) throws IOException {

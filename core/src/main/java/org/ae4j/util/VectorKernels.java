@@ -50,41 +50,30 @@ final class VectorKernels {
 
     /**
      * {@code y[r, c] ← f(y[r, c] + b[c])} for a {@code [rows, cols]} block {@code y} and a row {@code b}.
-     * One loop per function: a loop that chose its function per vector was not compiled into vector
-     * code (its inlining budget ran out, and boxed vectors cost 5–14×).
+     * Identity and ReLU share a loop; sigmoid and tanh have one each: a loop that chose among functions
+     * built on {@link #exp} was not compiled into vector code (its inlining budget ran out, and boxed
+     * vectors cost 5–20×).
      */
     static void biasActivation(ByteBuffer y, ByteBuffer b, int rows, int cols, Fused.Pointwise f) {
         switch (f) {
-            case IDENTITY -> biasIdentity(y, b, rows, cols);
-            case RELU -> biasRelu(y, b, rows, cols);
+            case IDENTITY, RELU -> biasPiecewiseLinear(y, b, rows, cols, f);
             case SIGMOID -> biasSigmoid(y, b, rows, cols);
             case TANH -> biasTanh(y, b, rows, cols);
         }
     }
 
-    private static void biasIdentity(ByteBuffer y, ByteBuffer b, int rows, int cols) {
+    /** Identity or ReLU (a loop-invariant choice the JIT takes out of the loop). */
+    private static void biasPiecewiseLinear(ByteBuffer y, ByteBuffer b, int rows, int cols, Fused.Pointwise f) {
+        boolean relu = f == Fused.Pointwise.RELU;
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int row = 4 * r * cols;
             int c = 0;
             for (; c < bound; c += LANES) {
-                FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER))
-                        .intoByteBuffer(y, row + 4 * c, ORDER);
+                FloatVector z = FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER));
+                (relu ? z.max(ZERO) : z).intoByteBuffer(y, row + 4 * c, ORDER);
             }
-            tail(y, b, row, c, cols, Fused.Pointwise.IDENTITY);
-        }
-    }
-
-    private static void biasRelu(ByteBuffer y, ByteBuffer b, int rows, int cols) {
-        int bound = S.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int row = 4 * r * cols;
-            int c = 0;
-            for (; c < bound; c += LANES) {
-                FloatVector.fromByteBuffer(S, y, row + 4 * c, ORDER).add(FloatVector.fromByteBuffer(S, b, 4 * c, ORDER))
-                        .max(ZERO).intoByteBuffer(y, row + 4 * c, ORDER);
-            }
-            tail(y, b, row, c, cols, Fused.Pointwise.RELU);
+            tail(y, b, row, c, cols, f);
         }
     }
 
@@ -101,6 +90,7 @@ final class VectorKernels {
         }
     }
 
+    /** Like {@link #biasSigmoid}: a shared loop choosing between the two was not compiled to vector code. */
     private static void biasTanh(ByteBuffer y, ByteBuffer b, int rows, int cols) {
         int bound = S.loopBound(cols);
         for (int r = 0; r < rows; r++) {

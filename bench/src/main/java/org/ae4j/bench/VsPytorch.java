@@ -62,11 +62,15 @@ public final class VsPytorch {
      * @param torchThreads   torch's intra-op threads
      * @param openblasThreads {@code OPENBLAS_NUM_THREADS} for the reference process
      * @param paired         whether the reference starts from ae4j's initial parameters and example order
+     * @param workers        ae4j's data-parallel workers ({@link TrainingConfig#workers()})
      */
     public record Options(Path data, List<String> variants, int epochs, int rounds, long seed, String python, Path reference,
-                          int torchThreads, int openblasThreads, boolean paired, Path out) {
+                          int torchThreads, int openblasThreads, boolean paired, int workers, Path out) {
         public Options {
             variants = List.copyOf(variants);
+            if (workers < 1) {
+                throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
+            }
             if (epochs < 2) {
                 throw new IllegalArgumentException("--epochs must be >= 2 (throughput excludes the first epoch), got " + epochs);
             }
@@ -210,7 +214,7 @@ public final class VsPytorch {
     private Prepared prepare(String name, Dataset train, Options options, long seed) {
         ModelConfig defaults = ModelConfig.defaults(registry.variant(name));
         TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(seed)
-                .withValidationFraction(0).withBatchSize(BATCH);
+                .withValidationFraction(0).withBatchSize(BATCH).withWorkers(options.workers());
         Autoencoder model = defaults.withTraining(training).build(train.exampleShape(), registry);
         if (training.initOutputBias()) {                 // here rather than in fit, so that export() sees it
             model.initializeOutputBias(train);
@@ -338,9 +342,9 @@ public final class VsPytorch {
         StringBuilder md = new StringBuilder("# ae4j vs PyTorch\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (seeds %d to %d; round r runs ae4j first when r is odd), "
-                + "torch threads %d, OPENBLAS_NUM_THREADS %d, OMP_NUM_THREADS %s.%n%s%n%n", options.epochs(), BATCH, options.rounds(),
-                options.seed(), options.seed() + options.rounds() - 1, options.torchThreads(), options.openblasThreads(),
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), options.paired()
+                + "torch threads %d, OPENBLAS_NUM_THREADS %d; ae4j workers %d, OMP_NUM_THREADS %s.%n%s%n%n", options.epochs(), BATCH,
+                options.rounds(), options.seed(), options.seed() + options.rounds() - 1, options.torchThreads(), options.openblasThreads(),
+                options.workers(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), options.paired()
                         ? "Paired: in each round PyTorch starts from ae4j's initial parameters and visits the training images in ae4j's order."
                         : "Unpaired: PyTorch draws its own initial parameters (same distributions) and its own example order."));
         md.append("| variant | ae4j train samples/s | PyTorch train samples/s | ratio | ae4j infer samples/s | PyTorch infer samples/s | ratio "
@@ -360,6 +364,7 @@ public final class VsPytorch {
         doc.put("rounds", options.rounds());
         doc.put("torch_threads", options.torchThreads());
         doc.put("openblas_threads", options.openblasThreads());
+        doc.put("workers", options.workers());
         doc.put("paired", options.paired());
         doc.put("rows", rows);
         AtomicFiles.write(options.out().resolve("vs-pytorch.json"), json.writeValueAsBytes(doc));

@@ -66,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--openblas-threads", paramLabel = "N", defaultValue = "1", description = "--vs-pytorch: OPENBLAS_NUM_THREADS of the reference (default: ${DEFAULT-VALUE}).")
     int openblasThreads;
 
+    @Option(names = "--workers", paramLabel = "N", description = "--vs-pytorch: ae4j's data-parallel workers (default: the number of cores).")
+    Integer workers;
+
     @Option(names = "--unpaired", description = "--vs-pytorch: let PyTorch draw its own initial parameters and example order "
             + "(default: it starts from ae4j's and visits the training images in ae4j's order).")
     boolean unpaired;
@@ -100,11 +103,12 @@ final class BenchCommand implements Callable<Integer> {
         if (data == null || quick) {
             throw new IllegalArgumentException("--vs-pytorch needs --data DIR (the full Fashion-MNIST) and no --quick");
         }
+        int lanes = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         var options = new VsPytorch.Options(data, variants == null ? List.of() : variants, epochs != null ? epochs : 5, rounds, seed,
-                python, reference, torchThreads, openblasThreads, !unpaired, out);
+                python, reference, torchThreads, openblasThreads, !unpaired, lanes, out);
         String command = "ae4j bench --vs-pytorch --data " + data + (variants != null ? " --variants " + String.join(",", variants) : "")
                 + " --epochs " + options.epochs() + " --rounds " + rounds + " --seed " + seed + " --torch-threads " + torchThreads
-                + " --openblas-threads " + openblasThreads + (unpaired ? " --unpaired" : "") + " --out " + out;
+                + " --openblas-threads " + openblasThreads + " --workers " + lanes + (unpaired ? " --unpaired" : "") + " --out " + out;
         List<VsPytorch.Row> rows = new VsPytorch(app.registry(), app.err::println).run(options, command);
         app.say(java.nio.file.Files.readString(out.resolve("vs-pytorch.md")));
         Map<String, Object> json = new LinkedHashMap<>();

@@ -71,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Override the seed.")
     Long seed;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Override the data-parallel workers (training.workers; set it to "
+            + "the number of cores for speed).")
+    Integer workers;
+
     @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to save the trained model.")
     Path out;
 
@@ -95,10 +99,10 @@ final class TrainCommand implements Callable<Integer> {
             SavedModel saved = ModelFile.load(source.resume, registry);
             TrainingState state = saved.checkpoint().orElseThrow(() -> new IllegalArgumentException(
                     source.resume + " is a finished model, not a checkpoint; nothing to resume"));
-            if (batch != null || seed != null) {
-                throw new IllegalArgumentException("--batch and --seed cannot change when resuming: the run continues with "
-                        + "the checkpoint's batch " + saved.config().training().batchSize() + " and seed "
-                        + saved.config().training().seed());
+            if (batch != null || seed != null || workers != null) {
+                throw new IllegalArgumentException("--batch, --seed and --workers cannot change when resuming: the run continues "
+                        + "with the checkpoint's batch " + saved.config().training().batchSize() + ", seed "
+                        + saved.config().training().seed() + " and " + saved.config().training().workers() + " worker(s)");
             }
             config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
             model = saved.model();
@@ -171,6 +175,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (seed != null) {
             t = t.withSeed(seed);
+        }
+        if (workers != null) {
+            t = t.withWorkers(workers);
         }
         return t;
     }

@@ -137,8 +137,9 @@ class CliTest {
     }
 
     @Test
-    void interruptedTrainingResumesToTheSameFinalLoss() throws IOException {
-        Run uninterrupted = run("train", "--variant", "vanilla", "--epochs", "3", "--out", dir.resolve("a.ae4j").toString(), "--json");
+    void interruptedTrainingResumesToTheSameFinalLoss() throws IOException {      // with two data-parallel workers
+        Run uninterrupted = run("train", "--variant", "vanilla", "--epochs", "3", "--workers", "2", "--out",
+                dir.resolve("a.ae4j").toString(), "--json");
         assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
 
         Path checkpoint = dir.resolve("b.ckpt");
@@ -150,12 +151,15 @@ class CliTest {
                 }
             }
         };
-        Run killed = run(List.of(killAfterEpoch1), "train", "--variant", "vanilla", "--epochs", "3",
+        Run killed = run(List.of(killAfterEpoch1), "train", "--variant", "vanilla", "--epochs", "3", "--workers", "2",
                 "--out", dir.resolve("b.ae4j").toString(), "--checkpoint", checkpoint.toString());
         assertThat(killed.code()).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("b.ae4j"))).isFalse();
         assertThat(ModelFile.load(checkpoint, Ae4j.registry()).checkpoint().orElseThrow().epochsCompleted()).isEqualTo(1);
 
+        assertBadInput(run("train", "--resume", checkpoint.toString(), "--workers", "1", "--out", dir.resolve("b.ae4j").toString()),
+                "--batch, --seed and --workers cannot change when resuming: the run continues with the checkpoint's batch 256, "
+                        + "seed 12345 and 2 worker(s)");
         Run resumed = run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("b.ae4j").toString(), "--json");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.json().get("train_loss").asDouble()).isEqualTo(uninterrupted.json().get("train_loss").asDouble());
@@ -296,6 +300,8 @@ class CliTest {
                 "unknown variant 'nope'; known variants: contractive, conv, denoising, sparse, vae, vanilla");
         assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
                 "epochs must be >= 1, got -3");
+        assertBadInput(run("train", "--variant", "vanilla", "--workers", "0", "--out", dir.resolve("x.ae4j").toString()),
+                "workers must be in [1, 256], got 0");
         Path negative = dir.resolve("negative.json");
         Files.writeString(negative, "{\"variant\": \"vanilla\", \"training\": {\"epochs\": -1}}");
         assertBadInput(run("train", "--config", negative.toString(), "--out", dir.resolve("x.ae4j").toString()),

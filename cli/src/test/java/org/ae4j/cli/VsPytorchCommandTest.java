@@ -33,7 +33,8 @@ class VsPytorchCommandTest {
         Path out = dir.resolve("out");
 
         CliTest.Run r = CliTest.run("bench", "--vs-pytorch", "--data", data.toString(), "--variants", "vanilla", "--epochs", "2",
-                "--rounds", "2", "--python", python.toString(), "--reference", reference.toString(), "--out", out.toString(), "--json");
+                "--rounds", "2", "--workers", "2", "--python", python.toString(), "--reference", reference.toString(), "--out",
+                out.toString(), "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         List<String> invocations = Files.readAllLines(calls);
@@ -55,7 +56,8 @@ class VsPytorchCommandTest {
         ints.get(600, second);
         assertThat(second).as("epoch 2 of round 2").containsExactly(org.ae4j.train.Trainer.shuffleOrder(12346, 2, 600));
         String md = Files.readString(out.resolve("vs-pytorch.md"));
-        assertThat(md).contains("| vanilla |").contains("| 1,000 |").contains("0.05000");
+        assertThat(md).contains("| vanilla |").contains("| 1,000 |").contains("0.05000").contains("ae4j workers 2")
+                .contains("--workers 2");
         assertThat(Files.readString(out.resolve("vs-pytorch.json"))).contains("\"ae4jRounds\"").contains("\"pytorchRounds\"");
         assertThat(r.out()).contains("train_ratio").contains("loss_ratio");
     }

@@ -17,6 +17,8 @@ import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
+import org.ae4j.spi.ParameterBlock;
+import org.ae4j.train.DataParallelStep;
 import org.ae4j.util.StepMemory;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Variant;
@@ -25,14 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The conformance suite of a variant: extend it in the variant module's tests and name the variant.
  * It loads the variant exactly as production does (ServiceLoader), and checks that its config
  * round-trips through JSON, that the same seed gives the same weights, that training does not modify
  * its input, that its gradient matches finite differences, that steady-state training steps make no
- * native array buffers outside their workspace, and that a second plug-in claiming its name is
- * refused clearly.
+ * native array buffers outside their workspace, that a data-parallel step leaves the whole batch's
+ * gradient, and that a second plug-in claiming its name is refused clearly.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class VariantConformance {
@@ -120,6 +123,50 @@ public abstract class VariantConformance {
         GradientCheck.Options options = new GradientCheck.Options(1e-6, 1e-4, 1e-8, gradientEntriesPerArray(), 9);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 0, options);
         assertThat(report.passed()).as(report.toString()).isTrue();
+    }
+
+    /**
+     * A step in two data-parallel lanes leaves the gradient of the whole batch: for a deterministic
+     * model (same gradient under other random streams) the single-threaded gradient of the whole batch,
+     * whole-batch statistics included (see {@code BatchSlice}); for a stochastic one, the size-weighted
+     * mean of its two slices' gradients, each computed alone with the lane's random streams. In double
+     * precision, on a batch of 7 (slices of 3 and 4).
+     */
+    @Test
+    void dataParallelStepLeavesTheWholeBatchGradient() {
+        ModelConfig config = ModelConfig.defaults(variant());
+        Autoencoder model = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
+                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create()).toList());
+        INDArray x = Nd4j.concat(0, batch(DataType.DOUBLE, 8), batch(DataType.DOUBLE, 9), batch(DataType.DOUBLE, 10))
+                .get(NDArrayIndex.interval(0, 7)).dup();
+        INDArray first = gradients(model, x, new RandomSource(21), new RandomSource(22));
+        boolean deterministic = first.equals(gradients(model, x, new RandomSource(23), new RandomSource(24)));
+        INDArray expected;
+        if (deterministic) {
+            expected = first;
+        } else {
+            RandomSource stochastic = new RandomSource(31);
+            RandomSource corrupting = new RandomSource(32);
+            INDArray lower = gradients(model, x.get(NDArrayIndex.interval(0, 3)).dup(), stochastic, corrupting);
+            INDArray upper = gradients(model, x.get(NDArrayIndex.interval(3, 7)).dup(), stochastic.split("lane 1"),
+                    corrupting.split("lane 1"));
+            expected = lower.mul(3.0 / 7).addi(upper.mul(4.0 / 7));
+        }
+        StepMemory memory = new StepMemory("conformance-parallel-" + variantName());
+        try (DataParallelStep parallel = new DataParallelStep(model, 2, memory)) {
+            parallel.startEpoch(new RandomSource(deterministic ? 41 : 31), new RandomSource(deterministic ? 42 : 32));
+            parallel.step(x, 1);
+        }
+        INDArray actual = ParameterBlock.of(model.parameters()).orElseThrow().gradients().dup();
+        double scale = expected.norm2Number().doubleValue();
+        assertThat(scale).isPositive();
+        assertThat(actual.sub(expected).norm2Number().doubleValue() / scale).as("relative difference, %s model",
+                deterministic ? "deterministic" : "stochastic").isLessThan(1e-12);
+    }
+
+    private static INDArray gradients(Autoencoder model, INDArray x, RandomSource stochastic, RandomSource corrupting) {
+        model.trainingStep(x, stochastic, corrupting, 1);
+        return ParameterBlock.of(model.parameters()).orElseThrow().gradients().dup();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.ae4j.spi.RandomSource;
+import org.ae4j.util.Lanes;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -194,11 +195,21 @@ public final class Dataset {
             int width = Math.toIntExact(rows.size(1));
             FloatBuffer source = rows.data().asNioFloat();
             FloatBuffer target = buffer.data().asNioFloat();
-            for (int i = from; i < to; i++) {
-                target.put((i - from) * width, source, order[i] * width, width);
+            int middle = from + (to - from) / 2;
+            Runnable lower = () -> copyRows(source, target, order, width, from, from, middle);
+            Runnable upper = () -> copyRows(source, target, order, width, from, middle, to);
+            if (!Lanes.splitInTeam(lower, upper)) {                // data-parallel training: both cores copy
+                copyRows(source, target, order, width, from, from, to);
             }
         } else {
             Nd4j.pullRows(rows, buffer, 1, Arrays.copyOfRange(order, from, to));
+        }
+    }
+
+    /** Copies rows {@code order[start..end)} of {@code source} to rows {@code start − from …} of {@code target}. */
+    private static void copyRows(FloatBuffer source, FloatBuffer target, int[] order, int width, int from, int start, int end) {
+        for (int i = start; i < end; i++) {
+            target.put((i - from) * width, source, order[i] * width, width);
         }
     }
 

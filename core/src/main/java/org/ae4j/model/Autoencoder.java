@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ae4j.data.Dataset;
 import org.ae4j.nn.Sequential;
+import org.ae4j.spi.BatchSlice;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Corruption;
@@ -111,8 +112,13 @@ public final class Autoencoder {
      * {@code corruptionRandom}), then {@link #computeGradients} against the clean batch.
      */
     public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom, int epoch) {
+        return trainingStep(batch, random, corruptionRandom, epoch, BatchSlice.whole(batch.size(0)));
+    }
+
+    /** As {@link #trainingStep(INDArray, RandomSource, RandomSource, int)} on one slice of a batch. */
+    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom, int epoch, BatchSlice slice) {
         INDArray input = corruption == null ? batch : corruption.corrupt(batch, corruptionRandom);
-        return computeGradients(input, batch, random, epoch);
+        return computeGradients(input, batch, random, epoch, slice);
     }
 
     /**
@@ -182,6 +188,15 @@ public final class Autoencoder {
     /** As {@link #computeGradients(INDArray, INDArray, RandomSource)}, at a given 1-based training epoch. */
     public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch) {
         requireBatch(input, "input");
+        return computeGradients(input, target, random, epoch, BatchSlice.whole(input.size(0)));
+    }
+
+    /**
+     * As {@link #computeGradients(INDArray, INDArray, RandomSource, int)} on one slice of a batch, into
+     * the calling thread's lane's gradient buffers (see {@link BatchSlice}).
+     */
+    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch, BatchSlice slice) {
+        requireBatch(input, "input");
         requireBatch(target, "target");
         if (block != null) {
             block.zeroGradients();
@@ -198,7 +213,7 @@ public final class Autoencoder {
         INDArray codeGradient = null;
         Map<Integer, INDArray> stepGradients = Map.of();
         if (!regularizers.isEmpty()) {
-            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded, random);
+            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded, random, slice);
             PenaltyGradients sink = new PenaltyGradients();
             for (Regularizer regularizer : regularizers) {
                 penalty += regularizer.penalize(pass, parameters, sink);

@@ -14,10 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param decoded the decoder's trace; {@code decoded.output()} is the raw reconstruction
  * @param random  randomness for stochastic penalties (e.g. the contractive estimate's noise), seeded
  *                with the training run
+ * @param batch   the batch this pass is (part of): in data-parallel training a slice of it, whose
+ *                whole-batch statistics {@link BatchSlice#sum} gathers
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code code, Trace decoded,
-                          RandomSource random) {
+                          RandomSource random, BatchSlice batch) {
 
     public ForwardPass {
         Objects.requireNonNull(encoder, "encoder");
@@ -26,5 +28,11 @@ public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code c
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(decoded, "decoded");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(batch, "batch");
+    }
+
+    /** A pass over a whole batch. */
+    public ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code code, Trace decoded, RandomSource random) {
+        this(encoder, input, encoded, code, decoded, random, BatchSlice.whole(input.size(0)));
     }
 }

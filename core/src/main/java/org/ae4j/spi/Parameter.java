@@ -1,6 +1,7 @@
 package org.ae4j.spi;
 
 import java.util.Objects;
+import org.ae4j.util.Lanes;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link ParameterBlock} (views of two contiguous buffers), so code that uses a parameter reads
  * {@link #value()} and {@link #gradient()} at each use rather than keeping the arrays; optimizers
  * key their state on the parameter's identity.
+ *
+ * <p>In data-parallel training ({@link ParameterBlock#provideLanes}) each lane of a step has a gradient
+ * buffer of its own: {@link #gradient()} is the calling thread's lane's, so blocks that read it at each
+ * use work unchanged when several lanes run backward passes at once.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Parameter {
@@ -26,6 +31,8 @@ public final class Parameter {
     private INDArray value;
     private INDArray gradient;
     private ParameterBlock block;
+    /** Lane 0's gradient and one per extra lane, when the block provides lanes; else null. */
+    private volatile INDArray[] laneGradients;
 
     /**
      * @param name  unique dotted name within a model, e.g. {@code "encoder.0.W"}
@@ -54,12 +61,13 @@ public final class Parameter {
 
     /** The gradient accumulated since the last {@link #zeroGradient()}. */
     public INDArray gradient() {
-        return gradient;
+        INDArray[] lanes = laneGradients;
+        return lanes == null ? gradient : lanes[Lanes.current()];
     }
 
     /** Sets the gradient buffer to zero, in place. */
     public void zeroGradient() {
-        gradient.assign(0);
+        gradient().assign(0);
     }
 
     /** The block this parameter's arrays live in, if it was packed into one. */
@@ -74,6 +82,14 @@ public final class Parameter {
         this.value = valueView;
         this.gradient = gradientView;
         this.block = block;
+    }
+
+    /** Sets the lanes' gradient buffers: lane 0's is this parameter's own gradient. */
+    void useLaneGradients(INDArray[] extra) {
+        INDArray[] lanes = new INDArray[extra.length + 1];
+        lanes[0] = gradient;
+        System.arraycopy(extra, 0, lanes, 1, extra.length);
+        this.laneGradients = lanes;
     }
 
     public long length() {

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ae4j.util.Lanes;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -25,6 +26,8 @@ public final class ParameterBlock {
     private final List<Parameter> parameters;
     private final INDArray values;
     private final INDArray gradients;
+    /** Lane 0's gradients and one buffer per extra lane, once {@link #provideLanes} asked for lanes. */
+    private volatile INDArray[] laneGradients;
 
     private ParameterBlock(List<Parameter> parameters, INDArray values, INDArray gradients) {
         this.parameters = parameters;
@@ -96,7 +99,52 @@ public final class ParameterBlock {
 
     /** Every gradient, flat, {@code [total]}. */
     public INDArray gradients() {
-        return gradients;
+        INDArray[] lanes = laneGradients;
+        return lanes == null ? gradients : lanes[Lanes.current()];
+    }
+
+    /**
+     * Gives each of {@code lanes} data-parallel lanes a gradient buffer of its own (lane 0 keeps the
+     * block's): from then on {@link #gradients()} and every parameter's {@link Parameter#gradient()}
+     * are those of the calling thread's {@link Lanes#current() lane}. Buffers are kept for the block's
+     * life; asking for fewer lanes than it has is a no-op.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public synchronized void provideLanes(int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be >= 1, got " + lanes);
+        }
+        int existing = laneGradients == null ? 1 : laneGradients.length;
+        if (lanes <= existing) {
+            return;
+        }
+        INDArray[] flat = new INDArray[lanes];
+        flat[0] = gradients;
+        INDArray[][] views = new INDArray[parameters.size()][lanes - 1];
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            for (int lane = 1; lane < lanes; lane++) {
+                flat[lane] = lane < existing ? laneGradients[lane] : Nd4j.zeros(gradients.dataType(), gradients.length());
+                List<INDArray> split = split(flat[lane]);
+                for (int i = 0; i < split.size(); i++) {
+                    views[i][lane - 1] = split.get(i);
+                }
+            }
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).useLaneGradients(views[i]);
+        }
+        laneGradients = flat;
+    }
+
+    /** The gradient buffer of {@code lane} (0 is {@link #gradients()} on a thread outside any lane). */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public INDArray laneGradients(int lane) {
+        INDArray[] lanes = laneGradients;
+        int count = lanes == null ? 1 : lanes.length;
+        if (lane < 0 || lane >= count) {
+            throw new IndexOutOfBoundsException("lane " + lane + " of a block with " + count + " lane(s)");
+        }
+        return lanes == null ? gradients : lanes[lane];
     }
 
     /** Views of {@code flat} ({@code [total]}, e.g. optimizer state) shaped like each parameter. */
@@ -117,7 +165,7 @@ public final class ParameterBlock {
 
     /** Sets every gradient to zero (one memset). */
     public void zeroGradients() {
-        Nd4j.getMemoryManager().memset(gradients);
+        Nd4j.getMemoryManager().memset(gradients());
     }
 
     private static INDArray view(INDArray flat, long offset, long[] shape) {

@@ -118,56 +118,60 @@ public final class Trainer {
         }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         int batches = trainData.batchCount(config.batchSize());
-
-        for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
-            RandomSource shuffling = shuffling(root, epoch);
-            RandomSource stochastic = root.split("model").split("epoch " + epoch);
-            RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
-            long start = System.nanoTime();
-            double lossSum = 0;
-            long examples = 0;
-            int batchIndex = 0;
-            for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
-                batchIndex++;
-                StepLoss loss;
-                try (MemoryWorkspace ignored = stepMemory.open()) {
-                    loss = model.trainingStep(batch, stochastic, corrupting, epoch);
-                    if (!Double.isFinite(loss.total())) {
-                        throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
-                                + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
-                    }
-                    if (config.clipNorm() > 0) {
-                        clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
-                    }
-                    optimizer.step(model.parameters());
+        try (DataParallelStep parallel = config.workers() > 1 ? new DataParallelStep(model, config.workers(), stepMemory) : null) {
+            for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
+                RandomSource shuffling = shuffling(root, epoch);
+                RandomSource stochastic = root.split("model").split("epoch " + epoch);
+                RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
+                if (parallel != null) {
+                    parallel.startEpoch(stochastic, corrupting);
                 }
-                long n = batch.size(0);
-                lossSum += loss.total() * n;
-                examples += n;
-                BatchProgress progress = new BatchProgress(epoch, config.epochs(), batchIndex, batches, examples,
-                        System.nanoTime() - start, loss.total());
-                listeners.forEach(l -> l.onBatchEnd(progress));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double validationLoss = validationData == null ? Double.NaN
-                    : Evaluation.objective(model, validationData, config.batchSize(), root.split("validation"));
-            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / examples, validationLoss, examples, seconds);
-            history.add(metrics);
-            listeners.forEach(l -> l.onEpochEnd(metrics));
-
-            if (validationData != null && validationLoss < bestLoss - config.minDelta()) {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                epochsWithoutImprovement = 0;
-                if (config.patience() > 0) {
-                    bestParameters = snapshot(model.parameters());
+                long start = System.nanoTime();
+                double lossSum = 0;
+                long examples = 0;
+                int batchIndex = 0;
+                for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
+                    batchIndex++;
+                    StepLoss loss;
+                    try (MemoryWorkspace ignored = stepMemory.open()) {
+                        loss = parallel != null ? parallel.step(batch, epoch) : model.trainingStep(batch, stochastic, corrupting, epoch);
+                        if (!Double.isFinite(loss.total())) {
+                            throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
+                                    + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
+                        }
+                        if (config.clipNorm() > 0) {
+                            clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                        }
+                        optimizer.step(model.parameters());
+                    }
+                    long n = batch.size(0);
+                    lossSum += loss.total() * n;
+                    examples += n;
+                    BatchProgress progress = new BatchProgress(epoch, config.epochs(), batchIndex, batches, examples,
+                            System.nanoTime() - start, loss.total());
+                    listeners.forEach(l -> l.onBatchEnd(progress));
                 }
-            } else if (validationData != null) {
-                epochsWithoutImprovement++;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double validationLoss = validationData == null ? Double.NaN
+                        : Evaluation.objective(model, validationData, config.batchSize(), root.split("validation"));
+                EpochMetrics metrics = new EpochMetrics(epoch, lossSum / examples, validationLoss, examples, seconds);
+                history.add(metrics);
+                listeners.forEach(l -> l.onEpochEnd(metrics));
+
+                if (validationData != null && validationLoss < bestLoss - config.minDelta()) {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    epochsWithoutImprovement = 0;
+                    if (config.patience() > 0) {
+                        bestParameters = snapshot(model.parameters());
+                    }
+                } else if (validationData != null) {
+                    epochsWithoutImprovement++;
+                }
+                TrainingState state = new TrainingState(epoch, history, bestLoss, bestEpoch, epochsWithoutImprovement,
+                        bestParameters, optimizer.state(model.parameters()));
+                listeners.forEach(l -> l.onEpochCompleted(state));
             }
-            TrainingState state = new TrainingState(epoch, history, bestLoss, bestEpoch, epochsWithoutImprovement,
-                    bestParameters, optimizer.state(model.parameters()));
-            listeners.forEach(l -> l.onEpochCompleted(state));
         }
         boolean stoppedEarly = patienceExhausted(epochsWithoutImprovement) && history.size() < config.epochs();
         int heldEpoch = history.size();

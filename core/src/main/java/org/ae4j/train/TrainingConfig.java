@@ -20,10 +20,19 @@ import org.apiguardian.api.API;
  *                           it starts at the training data's marginal (mean; log-odds for logits), as
  *                           Burda, Grosse &amp; Salakhutdinov (2016) do; applies to decoders ending in a
  *                           linear dense layer under a loss that defines it
+ * @param workers            data-parallel workers, ≥ 1: each batch is cut into this many slices, trained
+ *                           side by side on as many threads (each running ND4J on one native thread),
+ *                           and their gradients are combined into the whole batch's (see
+ *                           {@link org.ae4j.spi.BatchSlice}); 1 trains on the calling thread with ND4J's
+ *                           own threads. Set it to the number of cores for speed; a run is reproducible
+ *                           for a given number of workers (their random streams differ from one's)
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TrainingConfig(int epochs, int batchSize, double validationFraction, int patience, double minDelta,
-                             double clipNorm, long seed, boolean initOutputBias) {
+                             double clipNorm, long seed, boolean initOutputBias, int workers) {
+
+    /** The most data-parallel workers a run may ask for. */
+    public static final int MAX_WORKERS = 256;
 
     public TrainingConfig {
         if (epochs < 1) {
@@ -44,41 +53,48 @@ public record TrainingConfig(int epochs, int batchSize, double validationFractio
         if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
             throw new IllegalArgumentException("clipNorm must be a finite number >= 0 (0 disables clipping), got " + clipNorm);
         }
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], got " + workers);
+        }
     }
 
     /**
      * 10 epochs of 256, 10% validation, no early stopping, no clipping, {@link RandomSource#DEFAULT_SEED},
-     * data-dependent output bias.
+     * data-dependent output bias, one worker.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED, true);
+        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED, true, 1);
+    }
+
+    public TrainingConfig withWorkers(int workers) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withEpochs(int epochs) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withBatchSize(int batchSize) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withValidationFraction(double validationFraction) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withEarlyStopping(int patience, double minDelta) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withClipNorm(double clipNorm) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withInitOutputBias(boolean initOutputBias) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 
     public TrainingConfig withSeed(long seed) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
     }
 }

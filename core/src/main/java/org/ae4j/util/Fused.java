@@ -188,6 +188,19 @@ public final class Fused {
     }
 
     /**
+     * {@code target ← a·target + b·other} over equally long float arrays; returns {@code false},
+     * touching nothing, if it cannot.
+     */
+    public static boolean scaleAdd(INDArray target, double a, INDArray other, double b) {
+        if (!enabled || other.length() != target.length() || !plain(target) || !plain(other)) {
+            return false;
+        }
+        VectorKernels.scaleAdd(bytes(target), (float) a, bytes(other), (float) b, (int) target.length());
+        keepAlive(target, other);
+        return true;
+    }
+
+    /**
      * The elements of a float array in C order as a buffer over its native memory (no copy), for small
      * Java-side kernels; {@code null} if the array is not such an array. Needs no Vector API; valid
      * while the array lives (the buffer does not keep it alive: hold the array, or fence it with
@@ -197,9 +210,9 @@ public final class Fused {
         return plain(a) ? bytes(a).asFloatBuffer() : null;
     }
 
-    /** A float array whose elements lie in C order one after another in its buffer (views included). */
+    /** A float array whose elements lie in C order one after another in its buffer (views included; ND4J calls 1-D views 'f'). */
     private static boolean plain(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.ordering() != 'c') {
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.rank() > 1 && a.ordering() != 'c') {
             return false;
         }
         long[] shape = a.shape();

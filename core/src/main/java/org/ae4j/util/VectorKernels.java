@@ -2,8 +2,6 @@ package org.ae4j.util;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -30,7 +28,7 @@ final class VectorKernels {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
     private static final int LANES = S.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
-    /** Adam splits blocks of at least this many values between the caller and the common pool. */
+    /** Adam splits blocks of at least this many values in two, run side by side ({@link Lanes#split}). */
     private static final int PARALLEL_ADAM = 1 << 16;
     private static final FloatVector ZERO = FloatVector.zero(S);
     private static final float LOG2E = (float) (1 / Math.log(2));
@@ -145,6 +143,20 @@ final class VectorKernels {
         }
         for (int c = 0; c < cols; c++) {
             biasGradient.putFloat(4 * c, biasGradient.getFloat(4 * c) + sums[c]);
+        }
+    }
+
+    /** {@code target ← a·target + b·other} over {@code n} values. */
+    static void scaleAdd(ByteBuffer target, float a, ByteBuffer other, float b, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += LANES) {
+            FloatVector t = FloatVector.fromByteBuffer(S, target, 4 * i, ORDER);
+            FloatVector o = FloatVector.fromByteBuffer(S, other, 4 * i, ORDER);
+            t.mul(a).add(o.mul(b)).intoByteBuffer(target, 4 * i, ORDER);
+        }
+        for (; i < n; i++) {
+            target.putFloat(4 * i, a * target.getFloat(4 * i) + b * other.getFloat(4 * i));
         }
     }
 
@@ -402,14 +414,13 @@ final class VectorKernels {
      */
     static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float alpha, float beta1,
                      float beta2, float epsilon) {
-        if (n < PARALLEL_ADAM || ForkJoinPool.getCommonPoolParallelism() < 1) {
+        if (n < PARALLEL_ADAM) {
             adam(theta, g, m, v, 0, n, alpha, beta1, beta2, epsilon);
             return;
         }
         int half = S.loopBound(n / 2);
-        ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> adam(theta, g, m, v, half, n, alpha, beta1, beta2, epsilon));
-        adam(theta, g, m, v, 0, half, alpha, beta1, beta2, epsilon);
-        upper.join();
+        Lanes.split(() -> adam(theta, g, m, v, 0, half, alpha, beta1, beta2, epsilon),
+                () -> adam(theta, g, m, v, half, n, alpha, beta1, beta2, epsilon));
     }
 
     private static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int from, int n, float alpha,

@@ -183,5 +183,53 @@ class TrainerTest {
         assertThatThrownBy(() -> config().withEpochs(-1)).hasMessage("epochs must be >= 1, got -1");
         assertThatThrownBy(() -> config().withBatchSize(0)).hasMessage("batchSize must be >= 1, got 0");
         assertThatThrownBy(() -> config().withValidationFraction(1.0)).hasMessage("validationFraction must be in [0, 1), got 1.0");
+        assertThatThrownBy(() -> config().withWorkers(0)).hasMessage("workers must be in [1, 256], got 0");
+        assertThatThrownBy(() -> config().withWorkers(257)).hasMessage("workers must be in [1, 256], got 257");
+    }
+
+    @Test
+    void dataParallelTrainingIsReproducibleAndLearnsLikeOneWorker() {
+        Dataset d = data(201, 12, 1);                     // 201 = 180 training + 21 validation: last batch 180 % 16 = 4
+        TrainingConfig parallel = config().withEpochs(6).withWorkers(2);
+        TrainingResult a = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult b = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult single = new Trainer(config().withEpochs(6)).fit(model(3), AdamSpec.defaults().create(), d);
+        assertThat(losses(a)).containsExactlyElementsOf(losses(b));
+        double last = a.history().get(5).validationLoss();
+        double singleLast = single.history().get(5).validationLoss();
+        assertThat(last).isLessThan(a.history().get(0).validationLoss());
+        assertThat(Math.abs(last - singleLast) / singleLast).as("validation loss, 2 workers vs 1").isLessThan(0.02);
+    }
+
+    @Test
+    void dataParallelFloatGradientMatchesTheWholeBatch() {
+        INDArray x = data(37, 12, 5).features();             // slices of 18 and 19, fused float kernels
+        Autoencoder whole = model(4);
+        whole.computeGradients(x, x, new org.ae4j.spi.RandomSource(1));
+        INDArray expected = org.ae4j.spi.ParameterBlock.of(whole.parameters()).orElseThrow().gradients().dup();
+        Autoencoder sliced = model(4);
+        org.ae4j.util.StepMemory memory = new org.ae4j.util.StepMemory("trainer-test-parallel");
+        try (DataParallelStep step = new DataParallelStep(sliced, 2, memory)) {
+            step.startEpoch(new org.ae4j.spi.RandomSource(1), new org.ae4j.spi.RandomSource(2));
+            step.step(x, 1);
+            INDArray tiny = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1));   // fewer rows than lanes: trained whole
+            step.step(tiny, 1);
+            Autoencoder reference = model(4);
+            reference.computeGradients(tiny, tiny, new org.ae4j.spi.RandomSource(1));
+            assertThat(sliced.parameters().get(0).gradient()).isEqualTo(reference.parameters().get(0).gradient());
+            step.step(x, 1);
+        }
+        INDArray actual = org.ae4j.spi.ParameterBlock.of(sliced.parameters()).orElseThrow().gradients();
+        assertThat(actual.sub(expected).norm2Number().doubleValue() / expected.norm2Number().doubleValue()).isLessThan(1e-6);
+    }
+
+    @Test
+    void dataParallelTrainingNeedsOneParameterBlock() {
+        Autoencoder floats = model(3);
+        Autoencoder doubles = TinyModels.dense(12, 8, 4, "sigmoid", "mse", DataType.DOUBLE, 3, List.of());
+        Autoencoder mixed = new Autoencoder(floats.encoder(), floats.bottleneck(), doubles.decoder(), doubles.loss(), List.of());
+        assertThatThrownBy(() -> new Trainer(config().withEpochs(1).withWorkers(2)).fit(mixed, AdamSpec.defaults().create(),
+                data(40, 12, 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("workers = 2 needs the model's parameters packed in one block (one data type); this model's are not");
     }
 }

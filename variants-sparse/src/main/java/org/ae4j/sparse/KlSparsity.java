@@ -19,6 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ρ̂ⱼ = (1/B) Σ_b a_bj} is unit j's mean activation over the batch. Gradient:
  * {@code ∂R/∂a_bj = (β/B)(−ρ/ρ̂ⱼ + (1−ρ)/(1−ρ̂ⱼ))}. Needs activations in (0, 1) — a sigmoid layer —
  * which {@link #requireCompatible} checks; ρ̂ is clamped to [1e-7, 1 − 1e-7] against saturated units.
+ * In data-parallel training ρ̂ is the whole batch's ({@link org.ae4j.spi.BatchSlice#sum}), and each
+ * slice's gradient is that of its own examples.
  */
 public final class KlSparsity implements Regularizer {
 
@@ -51,8 +53,11 @@ public final class KlSparsity implements Regularizer {
         INDArray a = WatchedLayer.activations(pass, spec.layer());
         long batch = a.size(0);
         FloatBuffer activations = Fused.floats(a);
-        double[] rhoHat = activations != null ? columnMeans(activations, (int) batch, (int) a.size(1))
-                : a.mean(0).castTo(DataType.DOUBLE).toDoubleVector();
+        double[] rhoHat = pass.batch().sum(activations != null ? columnSums(activations, (int) batch, (int) a.size(1))
+                : a.sum(0).castTo(DataType.DOUBLE).toDoubleVector());
+        for (int j = 0; j < rhoHat.length; j++) {
+            rhoHat[j] /= pass.batch().batchSize();
+        }
         double rho = spec.rho();
         double value = 0;
         double[] unitGradient = new double[rhoHat.length];
@@ -79,17 +84,14 @@ public final class KlSparsity implements Regularizer {
         return spec.beta() * value;
     }
 
-    /** Column means of a {@code [rows, cols]} float block, summed in double. */
-    private static double[] columnMeans(FloatBuffer values, int rows, int cols) {
-        double[] means = new double[cols];
+    /** Column sums of a {@code [rows, cols]} float block, in double. */
+    private static double[] columnSums(FloatBuffer values, int rows, int cols) {
+        double[] sums = new double[cols];
         for (int b = 0; b < rows; b++) {
             for (int j = 0; j < cols; j++) {
-                means[j] += values.get(b * cols + j);
+                sums[j] += values.get(b * cols + j);
             }
         }
-        for (int j = 0; j < cols; j++) {
-            means[j] /= rows;
-        }
-        return means;
+        return sums;
     }
 }

@@ -1,0 +1,156 @@
+package org.ae4j.train;
+
+import java.util.Arrays;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.model.StepLoss;
+import org.ae4j.spi.BatchSlice;
+import org.ae4j.spi.ParameterBlock;
+import org.ae4j.spi.RandomSource;
+import org.ae4j.util.Fused;
+import org.ae4j.util.Lanes;
+import org.ae4j.util.StepMemory;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Training steps in data parallel: each batch is cut into one contiguous slice per {@link Lanes lane},
+ * every lane runs {@link Autoencoder#trainingStep} on its slice into its own gradient buffers, and
+ * the lanes then combine the buffers into the model's, weighting each slice by its share of the batch
+ * (see {@link BatchSlice} for why that is the whole batch's gradient). Lane 0 is the calling thread,
+ * in the caller's step memory; the others open {@code memory} on their own threads.
+ *
+ * <p>Randomness: lane 0 draws from the epoch's streams, lane k from their {@code "lane k"} splits, so
+ * a run is reproducible for a given number of workers. A batch smaller than the number of lanes is
+ * trained whole on lane 0. {@link Trainer} uses it when {@link TrainingConfig#workers()} &gt; 1; the
+ * thread that makes it must make every call, and close it.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class DataParallelStep implements AutoCloseable {
+
+    private final Autoencoder model;
+    private final ParameterBlock block;
+    private final StepMemory memory;
+    private final Lanes lanes;
+    private final RandomSource[] stochastic;
+    private final RandomSource[] corrupting;
+
+    /**
+     * @param workers lanes, ≥ 1
+     * @param memory  the step memory lanes 1… open around their slice (lane 0 runs in the caller's)
+     * @throws IllegalArgumentException if the model's parameters are not packed in one block
+     */
+    public DataParallelStep(Autoencoder model, int workers, StepMemory memory) {
+        this.model = model;
+        this.block = ParameterBlock.of(model.parameters()).orElseThrow(() -> new IllegalArgumentException(
+                "workers = " + workers + " needs the model's parameters packed in one block (one data type); this model's are not"));
+        this.memory = memory;
+        block.provideLanes(workers);
+        this.lanes = new Lanes(workers);
+        this.stochastic = new RandomSource[workers];
+        this.corrupting = new RandomSource[workers];
+    }
+
+    /** Sets the streams of the coming steps (lane 0 draws from these, lane k from their "lane k" splits). */
+    public void startEpoch(RandomSource stochasticStream, RandomSource corruptingStream) {
+        stochastic[0] = stochasticStream;
+        corrupting[0] = corruptingStream;
+        for (int lane = 1; lane < lanes.count(); lane++) {
+            stochastic[lane] = stochasticStream.split("lane " + lane);
+            corrupting[lane] = corruptingStream.split("lane " + lane);
+        }
+    }
+
+    /** One step's gradients, left in the model's gradient buffers; returns the batch's loss. */
+    public StepLoss step(INDArray batch, int epoch) {
+        if (stochastic[0] == null) {
+            throw new IllegalStateException("call startEpoch before the first step");
+        }
+        int count = lanes.count();
+        long rows = batch.size(0);
+        if (rows < count) {
+            return model.trainingStep(batch, stochastic[0], corrupting[0], epoch);
+        }
+        StepLoss[] losses = new StepLoss[count];
+        BatchSlice slice = new LaneSlice(rows);
+        long parameters = block.values().length();
+        lanes.run(lane -> {
+            INDArray part = batch.get(NDArrayIndex.interval(rows * lane / count, rows * (lane + 1) / count));
+            if (lane == 0) {
+                losses[0] = model.trainingStep(part, stochastic[0], corrupting[0], epoch, slice);
+            } else {
+                try (MemoryWorkspace ignored = memory.open()) {
+                    losses[lane] = model.trainingStep(part, stochastic[lane], corrupting[lane], epoch, slice);
+                }
+            }
+            lanes.barrier();
+            combine(lane, parameters * lane / count, parameters * (lane + 1) / count, rows);
+        });
+        double reconstruction = 0;
+        double bottleneck = 0;
+        double penalty = 0;
+        for (int lane = 0; lane < count; lane++) {
+            double weight = share(lane, rows);
+            reconstruction += weight * losses[lane].reconstruction();
+            bottleneck += weight * losses[lane].bottleneck();
+            penalty += weight * losses[lane].penalty();
+        }
+        return new StepLoss(reconstruction, bottleneck, penalty);
+    }
+
+    /** Lane 0's gradients over {@code [from, to)} ← Σ_k share_k · lane k's. */
+    private void combine(int lane, long from, long to, long rows) {
+        if (from == to) {
+            return;
+        }
+        INDArray target = block.laneGradients(0).get(NDArrayIndex.interval(from, to));
+        double first = share(0, rows);
+        for (int k = 1; k < lanes.count(); k++) {
+            INDArray other = block.laneGradients(k).get(NDArrayIndex.interval(from, to));
+            double scale = k == 1 ? first : 1;
+            if (!Fused.scaleAdd(target, scale, other, share(k, rows))) {
+                target.muli(scale).addi(other.mul(share(k, rows)));
+            }
+        }
+    }
+
+    /** Lane {@code lane}'s share of a batch of {@code rows}. */
+    private double share(int lane, long rows) {
+        int count = lanes.count();
+        return (double) (rows * (lane + 1) / count - rows * lane / count) / rows;
+    }
+
+    /** Frees the helpers' step memory and stops them. */
+    @Override
+    public void close() {
+        try {
+            lanes.run(lane -> {
+                if (lane > 0) {
+                    memory.release();
+                }
+            });
+        } finally {
+            lanes.close();
+        }
+    }
+
+    /** The slice each lane sees; its sums meet across the lanes. */
+    private final class LaneSlice implements BatchSlice {
+        private final long rows;
+
+        LaneSlice(long rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public long batchSize() {
+            return rows;
+        }
+
+        @Override
+        public double[] sum(double[] values) {
+            return lanes.sum(Arrays.copyOf(values, values.length));
+        }
+    }
+}

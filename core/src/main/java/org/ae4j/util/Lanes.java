@@ -140,7 +140,8 @@ public final class Lanes implements AutoCloseable {
 
     /**
      * Inside a task: the element-wise sum over every lane of each lane's {@code values} (same length
-     * in every lane), added in lane order so that every lane gets the same bits.
+     * in every lane), added in lane order so that every lane gets the same bits, in a new array.
+     * {@code values} is read by every lane during the call, so it must not change until it returns.
      */
     public double[] sum(double[] values) {
         int lane = current();

@@ -188,7 +188,7 @@ public final class Autoencoder {
 
     /** As {@link #computeGradients(INDArray, INDArray, RandomSource)}, at a given 1-based training epoch. */
     public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch) {
-        requireBatch(input, "input");
+        Objects.requireNonNull(input, "input");
         return computeGradients(input, target, random, epoch, BatchSlice.whole(input.size(0)));
     }
 
@@ -323,7 +323,8 @@ public final class Autoencoder {
         private INDArray code;
         private INDArray features;
         private final Map<Integer, INDArray> steps = new HashMap<>();
-        private final java.util.Set<INDArray> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** The sums made here (copies), made only when a target gets a second contribution. */
+        private java.util.Set<INDArray> owned;
 
         @Override
         public void addToEncoderStep(int step, INDArray gradient) {
@@ -343,6 +344,9 @@ public final class Autoencoder {
         private INDArray accumulate(INDArray sum, INDArray gradient) {
             if (sum == null) {
                 return gradient;
+            }
+            if (owned == null) {
+                owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             }
             INDArray target = owned.contains(sum) ? sum : sum.dup();
             owned.add(target);

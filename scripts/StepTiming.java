@@ -9,7 +9,7 @@ import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.RandomSource;
-import org.ae4j.spi.Variant;
+import org.ae4j.variant.Variant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -25,7 +25,7 @@ public final class StepTiming {
         Variant variant = registry.variant("vanilla");
         Dataset train = MinMaxNormalizer.fitGlobal(FashionMnist.sample().train()).transform(FashionMnist.sample().train());
         Autoencoder model = variant.build(784, BuildContext.of(registry, 1));
-        Optimizer optimizer = variant.optimizer().create();
+        Optimizer optimizer = variant.optimizer().create(org.ae4j.kernel.KernelSelection.best());
         RandomSource random = new RandomSource(1);
         int batches = train.size() / 256;
         INDArray[] views = new INDArray[batches];
@@ -49,7 +49,7 @@ public final class StepTiming {
     }
 
     private static void step(Autoencoder model, Optimizer optimizer, INDArray batch, RandomSource random) {
-        model.computeGradients(batch, batch, random);
+        model.computeGradients(batch, batch, org.ae4j.model.StepContext.of(random));
         optimizer.step(model.parameters());
     }
 }

@@ -21,7 +21,7 @@ import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.RandomSource;
-import org.ae4j.spi.Variant;
+import org.ae4j.variant.Variant;
 import org.ae4j.train.EpochMetrics;
 import org.ae4j.train.Evaluation;
 import org.ae4j.train.NativeMemoryRelease;
@@ -106,7 +106,7 @@ public final class BenchRunner {
         };
         long start = System.nanoTime();
         TrainingResult result = new Trainer(training, List.of(recorder, memory, new NativeMemoryRelease()))
-                .fit(model, config.optimizer().create(), train);
+                .fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
 
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(options.seed()))
@@ -114,11 +114,11 @@ public final class BenchRunner {
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         for (int c = 0; c < options.anomalyClasses(); c++) {
             Autoencoder oneClass = config.build(train.exampleShape(), registry);
-            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(), ofClass(train, c));
+            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), ofClass(train, c));
             aurocs.put(c, auroc(AnomalyScorer.reconstructionError(oneClass), test, c));
         }
         long code = model.codeSize();
-        double pcaMse = code <= train.exampleLength() ? Evaluation.meanSquaredError(pca.autoencoder((int) code), test, BATCH)
+        double pcaMse = code <= train.exampleLength() ? Evaluation.meanSquaredError(pca.autoencoder((int) code, registry.kernels()), test, BATCH)
                 : Double.NaN;
         writer.figures(variant.name(), model, test);
         if (Vae.supports(model)) {
@@ -134,11 +134,11 @@ public final class BenchRunner {
 
     private ModelResult benchPca(int k, Pca pca, Map<Integer, Pca> perClass, Dataset train, Dataset test, BenchOptions options,
                                  ReportWriter writer) throws IOException {
-        Autoencoder model = pca.autoencoder(k);
+        Autoencoder model = pca.autoencoder(k, registry.kernels());
         double fitSeconds = pcaSeconds;
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         for (Map.Entry<Integer, Pca> c : perClass.entrySet()) {
-            aurocs.put(c.getKey(), auroc(AnomalyScorer.reconstructionError(c.getValue().autoencoder(k)), test, c.getKey()));
+            aurocs.put(c.getKey(), auroc(AnomalyScorer.reconstructionError(c.getValue().autoencoder(k, registry.kernels())), test, c.getKey()));
         }
         String name = "pca-" + k;
         writer.figures(name, model, test);
@@ -178,7 +178,7 @@ public final class BenchRunner {
         Dataset probeTrain = train.size() <= PROBE_EXAMPLES ? train
                 : train.select(java.util.Arrays.copyOf(new RandomSource(options.seed()).split("probe").permutation(train.size()),
                 PROBE_EXAMPLES));
-        LinearProbe probe = LinearProbe.fit(features.features(probeTrain), CLASSES, options.probeIterations(), 0.05);
+        LinearProbe probe = LinearProbe.fit(features.features(probeTrain), CLASSES, options.probeIterations(), 0.05, model.kernels());
         return probe.accuracy(features.features(test));
     }
 

@@ -217,7 +217,7 @@ public final class VsPytorch {
                 .withValidationFraction(0).withBatchSize(BATCH).withWorkers(options.workers());
         Autoencoder model = defaults.withTraining(training).build(train.exampleShape(), registry);
         if (training.initOutputBias()) {                 // here rather than in fit, so that export() sees it
-            model.initializeOutputBias(train);
+            org.ae4j.train.OutputBias.initialize(model, train);
             training = training.withInitOutputBias(false);
         }
         return new Prepared(defaults.withTraining(training), model);
@@ -280,7 +280,7 @@ public final class VsPytorch {
                         resident.get(resident.size() - 1)));
             }
         };
-        TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(), train);
+        TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         double mse = Evaluation.meanSquaredError(model, test, BATCH);
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(seed)) : Double.NaN;
         return new Side(result.steadySamplesPerSecond(), inferenceSpeed(model, test), mse, negElbo,

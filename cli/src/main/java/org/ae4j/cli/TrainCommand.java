@@ -136,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
         listeners.add(new Checkpointer(checkpointFile, config, model, Optional.of(normalizer), splits.source(), registry));
         listeners.addAll(app.extraListeners);
         TrainingResult result = new Trainer(training, listeners)
-                .resume(model, config.optimizer().create(), train, resumeFrom);
+                .resume(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train, resumeFrom);
 
         double testLoss = Evaluation.reconstructionLoss(model, test, training.batchSize());
         double testMse = Evaluation.meanSquaredError(model, test, training.batchSize());

@@ -2,7 +2,7 @@ package org.ae4j.cli;
 
 import com.google.inject.AbstractModule;
 import java.util.List;
-import org.ae4j.nn.DenseAutoencoderSpec;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Contributions;
 import org.ae4j.spi.Ae4jPlugin;
 
@@ -10,7 +10,7 @@ import org.ae4j.spi.Ae4jPlugin;
 public final class ExtraPlugin extends AbstractModule implements Ae4jPlugin {
 
     /** A renamed small dense autoencoder. */
-    static final class Extra extends org.ae4j.model.BaseVariant {
+    static final class Extra extends org.ae4j.variant.BaseVariant {
         Extra() {
             super("extra", "a plug-in's variant", new DenseAutoencoderSpec(List.of(16), "tanh", "sigmoid", "mse"), List.of(),
                     java.util.Optional.empty(), org.ae4j.optim.AdamSpec.defaults(), org.ae4j.train.TrainingConfig.defaults());

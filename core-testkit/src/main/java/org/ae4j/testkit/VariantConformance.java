@@ -21,7 +21,7 @@ import org.ae4j.spi.ParameterBlock;
 import org.ae4j.train.DataParallelStep;
 import org.ae4j.util.StepMemory;
 import org.ae4j.spi.RandomSource;
-import org.ae4j.spi.Variant;
+import org.ae4j.variant.Variant;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -107,7 +107,7 @@ public abstract class VariantConformance {
         Autoencoder model = ModelConfig.defaults(variant()).build(inputShape(), registry());
         INDArray x = batch(DataType.FLOAT, 3);
         INDArray copy = x.dup();
-        model.trainingStep(x, new RandomSource(1), new RandomSource(2), 1);
+        model.trainingStep(x, org.ae4j.model.StepContext.of(new RandomSource(1), new RandomSource(2), 1));
         model.reconstruct(x);
         assertThat(x).isEqualTo(copy);
     }
@@ -116,7 +116,7 @@ public abstract class VariantConformance {
     void gradientMatchesFiniteDifferences() {
         ModelConfig config = ModelConfig.defaults(variant());
         Autoencoder model = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
-                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create()).toList());
+                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(org.ae4j.kernel.KernelSelection.best())).toList());
         // zero biases behind dead ReLUs sit exactly on the kink; move them off it
         model.parameters().stream().filter(p -> p.kind() == Parameter.Kind.BIAS).forEach(p -> p.value().addi(0.05));
         INDArray x = batch(DataType.DOUBLE, 4);
@@ -136,8 +136,8 @@ public abstract class VariantConformance {
     void dataParallelStepLeavesTheWholeBatchGradient() {
         ModelConfig config = ModelConfig.defaults(variant());
         Autoencoder built = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
-                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create()).toList());
-        Autoencoder model = config.corruption().map(c -> built.withCorruption(c.create())).orElse(built);
+                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(org.ae4j.kernel.KernelSelection.best())).toList());
+        Autoencoder model = config.corruption().map(c -> built.withCorruption(c.create(org.ae4j.kernel.KernelSelection.best()))).orElse(built);
         INDArray x = Nd4j.concat(0, batch(DataType.DOUBLE, 8), batch(DataType.DOUBLE, 9), batch(DataType.DOUBLE, 10))
                 .get(NDArrayIndex.interval(0, 7)).dup();
         INDArray first = gradients(model, x, new RandomSource(21), new RandomSource(22));
@@ -166,7 +166,7 @@ public abstract class VariantConformance {
     }
 
     private static INDArray gradients(Autoencoder model, INDArray x, RandomSource stochastic, RandomSource corrupting) {
-        model.trainingStep(x, stochastic, corrupting, 1);
+        model.trainingStep(x, org.ae4j.model.StepContext.of(stochastic, corrupting, 1));
         return ParameterBlock.of(model.parameters()).orElseThrow().gradients().dup();
     }
 
@@ -182,13 +182,13 @@ public abstract class VariantConformance {
     void steadyStateTrainingStepsAllocateNoNativeArrays() {
         ModelConfig config = ModelConfig.defaults(variant());
         Autoencoder model = config.build(inputShape(), registry());
-        Optimizer optimizer = config.optimizer().create();
+        Optimizer optimizer = config.optimizer().create(org.ae4j.kernel.KernelSelection.best());
         StepMemory memory = new StepMemory("conformance-" + variantName());
         INDArray x = batch(DataType.FLOAT, 6);
         RandomSource random = new RandomSource(3);
         Runnable step = () -> {
             try (var ignored = memory.open()) {
-                model.trainingStep(x, random, random, 1);
+                model.trainingStep(x, org.ae4j.model.StepContext.of(random, random, 1));
                 optimizer.step(model.parameters());
             }
         };

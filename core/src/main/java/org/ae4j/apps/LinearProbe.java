@@ -6,6 +6,7 @@ import org.ae4j.optim.AdamSpec;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
 import org.apiguardian.api.API;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,7 +38,7 @@ public final class LinearProbe {
      * @param classes    number of classes (labels are 0 … classes − 1)
      * @param iterations full-batch Adam steps (e.g. 300)
      */
-    public static LinearProbe fit(Dataset train, int classes, int iterations, double learningRate) {
+    public static LinearProbe fit(Dataset train, int classes, int iterations, double learningRate, Kernels kernels) {
         int[] labels = train.labels().orElseThrow(() -> new IllegalArgumentException("a linear probe needs labelled data"));
         INDArray x = train.features().reshape('c', train.size(), train.exampleLength()).castTo(DataType.FLOAT);
         INDArray mean = x.mean(true, 0);
@@ -55,7 +56,7 @@ public final class LinearProbe {
         Parameter w = new Parameter("probe.W", Parameter.Kind.WEIGHT, Nd4j.zeros(DataType.FLOAT, x.size(1), classes));
         Parameter b = new Parameter("probe.b", Parameter.Kind.BIAS, Nd4j.zeros(DataType.FLOAT, 1, classes));
         LinearProbe probe = new LinearProbe(mean, scale, w, b);
-        Optimizer adam = new AdamSpec(learningRate, 0.9, 0.999, 1e-8).create();
+        Optimizer adam = new AdamSpec(learningRate, 0.9, 0.999, 1e-8).create(kernels);
         for (int step = 0; step < iterations; step++) {
             INDArray gradient = probe.probabilities(standardised).subi(targets).divi(train.size());
             Nd4j.gemm(transposed, gradient, w.gradient(), false, false, 1.0, 0.0);

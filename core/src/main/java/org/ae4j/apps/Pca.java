@@ -9,6 +9,7 @@ import org.ae4j.nn.IdentityBottleneck;
 import org.ae4j.nn.Identity;
 import org.ae4j.nn.Sequential;
 import org.apiguardian.api.API;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,18 +63,18 @@ public final class Pca {
         return variances.clone();
     }
 
-    /** The projection on the first {@code k} components as an autoencoder with float parameters. */
-    public Autoencoder autoencoder(int k) {
+    /** The projection on the first {@code k} components as an autoencoder with float parameters, computing with {@code kernels}. */
+    public Autoencoder autoencoder(int k, Kernels kernels) {
         long d = components.size(0);
         if (k < 1 || k > d) {
             throw new IllegalArgumentException("PCA of " + d + "-dimensional data has 1 to " + d + " components, not " + k);
         }
         INDArray vk = components.get(NDArrayIndex.all(), NDArrayIndex.interval(0, k)).dup('c');
         INDArray encoderBias = mean.mmul(vk).negi();
-        Dense encode = new Dense("encoder.0", new Identity(), vk.castTo(DataType.FLOAT), encoderBias.castTo(DataType.FLOAT));
+        Dense encode = new Dense("encoder.0", new Identity(), vk.castTo(DataType.FLOAT), encoderBias.castTo(DataType.FLOAT), kernels);
         Dense decode = new Dense("decoder.0", new Identity(), vk.transpose().dup('c').castTo(DataType.FLOAT),
-                mean.dup().castTo(DataType.FLOAT));
-        return new Autoencoder(new Sequential("encoder", List.of(encode)), new IdentityBottleneck(k),
-                new Sequential("decoder", List.of(decode)), new MeanSquaredError(), List.of());
+                mean.dup().castTo(DataType.FLOAT), kernels);
+        return new Autoencoder(kernels, new Sequential("encoder", List.of(encode)), new IdentityBottleneck(k),
+                new Sequential("decoder", List.of(decode)), new MeanSquaredError(kernels));
     }
 }

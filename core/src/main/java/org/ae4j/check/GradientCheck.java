@@ -187,14 +187,14 @@ public final class GradientCheck {
      */
     public static Report autoencoder(Autoencoder model, INDArray input, INDArray target, long seed, Options options) {
         INDArray x = requireDouble("input", input);
-        model.computeGradients(x, target, new RandomSource(seed));
+        model.computeGradients(x, target, org.ae4j.model.StepContext.of(new RandomSource(seed)));
         Map<String, INDArray> variables = new LinkedHashMap<>();
         Map<String, INDArray> analytic = new LinkedHashMap<>();
         for (Parameter p : model.parameters()) {
             variables.put(p.name(), p.value());
             analytic.put(p.name(), p.gradient().dup());
         }
-        DoubleSupplier objective = () -> model.computeGradients(x, target, new RandomSource(seed)).total();
+        DoubleSupplier objective = () -> model.computeGradients(x, target, org.ae4j.model.StepContext.of(new RandomSource(seed))).total();
         return check(objective, variables, analytic, options);
     }
 

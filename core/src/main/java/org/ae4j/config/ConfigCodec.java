@@ -30,9 +30,9 @@ import org.ae4j.registry.Registry;
 import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
-import org.ae4j.spi.Variant;
-import org.ae4j.spi.VariantSpec;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.Variant;
+import org.ae4j.variant.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
@@ -45,7 +45,7 @@ import org.apiguardian.api.API;
  * names and out-of-range values fail with a {@link ConfigException} naming the source, the JSON path
  * and the allowed values.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConfigCodec {
 
     private static final Set<String> TOP_LEVEL = Set.of("variant", "model", "regularizers", "optimizer", "training",
@@ -204,7 +204,7 @@ public final class ConfigCodec {
     /**
      * Overlays {@code override} on {@code base}: objects merge field by field, anything else replaces.
      * When a nested polymorphic object changes its {@code "type"}, the overlay starts from that type's
-     * own defaults instead (its spec class's static {@code defaults()}, or its no-argument constructor).
+     * own registered defaults instead ({@link org.ae4j.registry.SpecType#defaults()}), or from nothing.
      */
     private JsonNode merge(JsonNode base, JsonNode override) {
         if (override == null) {
@@ -228,37 +228,19 @@ public final class ConfigCodec {
         return merged;
     }
 
-    /** The defaults of the spec type registered as {@code name} that is of the same kind as {@code sibling}'s. */
+    /** The registered defaults of the spec type {@code name} of the same kind as the registered type {@code sibling}. */
     private Optional<Object> defaultsOfType(String name, String sibling) {
-        List<Class<?>> siblings = registry.specTypes().stream().filter(t -> sibling.equals(t.getName()))
-                .<Class<?>>map(t -> t.getType()).toList();
-        return registry.specTypes().stream()
-                .filter(t -> name.equals(t.getName()))
-                .<Class<?>>map(t -> t.getType())
-                .filter(candidate -> siblings.stream().anyMatch(s -> sharesPolymorphicBase(candidate, s)))
-                .findFirst()
-                .flatMap(ConfigCodec::instantiateDefaults);
+        return registry.specTypes().stream().filter(t -> sibling.equals(t.getName()))
+                .flatMap(t -> polymorphicBases(t.getType()).stream())
+                .map(kind -> registry.specDefaults(name, kind))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
-    private static boolean sharesPolymorphicBase(Class<?> a, Class<?> b) {
-        for (Class<?> base : a.getInterfaces()) {
-            if (base.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class) && base.isAssignableFrom(b)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Object> instantiateDefaults(Class<?> type) {
-        try {
-            return Optional.of(type.getMethod("defaults").invoke(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            try {
-                return Optional.of(type.getConstructor().newInstance());
-            } catch (ReflectiveOperationException | RuntimeException none) {
-                return Optional.empty();
-            }
-        }
+    /** The interfaces of {@code type} that carry {@code @JsonTypeInfo}: the kinds it is a spec of. */
+    private static List<Class<?>> polymorphicBases(Class<?> type) {
+        return java.util.Arrays.stream(type.getInterfaces())
+                .filter(base -> base.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonTypeInfo.class)).toList();
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String source, String path) {

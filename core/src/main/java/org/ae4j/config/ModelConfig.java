@@ -9,9 +9,9 @@ import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
-import org.ae4j.spi.Variant;
-import org.ae4j.spi.VariantSpec;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.Variant;
+import org.ae4j.variant.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
@@ -37,7 +37,7 @@ import org.apiguardian.api.API;
  * @param training     epochs, batch size, validation, early stopping, clipping, seed
  * @param corruption   the training-time input corruption, if any (denoising and its relatives)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpec> regularizers, OptimizerSpec optimizer,
                           TrainingConfig training, Optional<CorruptionSpec> corruption) {
 
@@ -70,7 +70,8 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
      */
     public Autoencoder build(long[] inputShape, Registry registry) {
         Autoencoder built = model.build(inputShape, BuildContext.of(registry, training.seed()));
-        Autoencoder regularized = built.withAdditionalRegularizers(regularizers.stream().map(RegularizerSpec::create).toList());
-        return corruption.map(c -> regularized.withCorruption(c.create())).orElse(regularized);
+        Autoencoder regularized = built.withAdditionalRegularizers(
+                regularizers.stream().map(r -> r.create(registry.kernels())).toList());
+        return corruption.map(c -> regularized.withCorruption(c.create(registry.kernels()))).orElse(regularized);
     }
 }

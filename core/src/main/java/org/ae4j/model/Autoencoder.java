@@ -7,9 +7,6 @@ import java.util.Optional;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.ae4j.data.Dataset;
-import org.ae4j.nn.Sequential;
-import org.ae4j.spi.BatchSlice;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Corruption;
@@ -17,6 +14,7 @@ import org.ae4j.spi.Decoder;
 import org.ae4j.spi.Encoder;
 import org.ae4j.spi.ForwardPass;
 import org.ae4j.spi.GradientSink;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.LossResult;
 import org.ae4j.spi.Parameter;
@@ -24,7 +22,6 @@ import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.Trace;
-import org.ae4j.util.Fused;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,10 +31,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The model holds no per-batch state: {@link #computeGradients} returns the loss breakdown and
  * leaves {@code ∂L/∂θ} in each parameter's gradient buffer for an optimizer to apply. Input arrays
- * are never modified.
+ * are never modified. Entry points, one per purpose: {@link #trainingStep} (corrupt, then gradients),
+ * {@link #computeGradients} (gradients of given input and target), {@link #objective} (the training
+ * objective without gradients), and inference: {@link #encode}, {@link #decode}, {@link #reconstruct},
+ * {@link #reconstructionLoss}, {@link #reconstructionLossPerExample}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Autoencoder {
+
+    private final Kernels kernels;
 
     private final Encoder encoder;
     private final Bottleneck bottleneck;
@@ -48,22 +50,25 @@ public final class Autoencoder {
     private final List<Parameter> parameters;
     private final ParameterBlock block;
 
-    public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
-                       List<Regularizer> regularizers) {
-        this(encoder, bottleneck, decoder, loss, regularizers, null);
+    /** A model without penalties or corruption. */
+    public Autoencoder(Kernels kernels, Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss) {
+        this(kernels, encoder, bottleneck, decoder, loss, List.of(), Optional.empty());
     }
 
     /**
-     * @param corruption applied to the input of training steps only; {@code null} for none
+     * @param kernels      the kernels the model's own arithmetic (summing penalty gradients) runs on
+     * @param regularizers penalties added to the loss
+     * @param corruption   applied to the input of training steps only
      */
-    public Autoencoder(Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
-                       List<Regularizer> regularizers, Corruption corruption) {
+    public Autoencoder(Kernels kernels, Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss,
+                       List<? extends Regularizer> regularizers, Optional<Corruption> corruption) {
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.bottleneck = Objects.requireNonNull(bottleneck, "bottleneck");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.regularizers = List.copyOf(regularizers);
-        this.corruption = corruption;
+        this.corruption = corruption.orElse(null);
         requireSize("the bottleneck", bottleneck.featureSize(), "the encoder's output", encoder.outputShape());
         requireSize("the bottleneck's code", bottleneck.codeSize(), "the decoder's input", decoder.inputShape());
         long[] expectedOutput = loss.outputShape(encoder.inputShape());
@@ -95,12 +100,12 @@ public final class Autoencoder {
         }
         List<Regularizer> all = new ArrayList<>(regularizers);
         all.addAll(extra);
-        return new Autoencoder(encoder, bottleneck, decoder, loss, all, corruption);
+        return new Autoencoder(kernels, encoder, bottleneck, decoder, loss, all, corruption());
     }
 
     /** This model with {@code corruption} applied to training inputs (replacing any it had). */
     public Autoencoder withCorruption(Corruption corruption) {
-        return new Autoencoder(encoder, bottleneck, decoder, loss, regularizers, Objects.requireNonNull(corruption, "corruption"));
+        return new Autoencoder(kernels, encoder, bottleneck, decoder, loss, regularizers, Optional.of(corruption));
     }
 
     /** The training-time input corruption, if any. */
@@ -110,16 +115,11 @@ public final class Autoencoder {
 
     /**
      * One training step on a clean batch: corrupts it when the model has a corruption (drawing from
-     * {@code corruptionRandom}), then {@link #computeGradients} against the clean batch.
+     * {@code step.corruptionRandom()}), then {@link #computeGradients} against the clean batch.
      */
-    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom, int epoch) {
-        return trainingStep(batch, random, corruptionRandom, epoch, BatchSlice.whole(batch.size(0)));
-    }
-
-    /** As {@link #trainingStep(INDArray, RandomSource, RandomSource, int)} on one slice of a batch. */
-    public StepLoss trainingStep(INDArray batch, RandomSource random, RandomSource corruptionRandom, int epoch, BatchSlice slice) {
-        INDArray input = corruption == null ? batch : corruption.corrupt(batch, corruptionRandom);
-        return computeGradients(input, batch, random, epoch, slice);
+    public StepLoss trainingStep(INDArray batch, StepContext step) {
+        INDArray input = corruption == null ? batch : corruption.corrupt(batch, step.corruptionRandom());
+        return computeGradients(input, batch, step);
     }
 
     /**
@@ -139,6 +139,11 @@ public final class Autoencoder {
 
     public Bottleneck bottleneck() {
         return bottleneck;
+    }
+
+    /** The kernels the model was built with. */
+    public Kernels kernels() {
+        return kernels;
     }
 
     public Decoder decoder() {
@@ -180,23 +185,9 @@ public final class Autoencoder {
      *
      * @param input  what the encoder sees (possibly corrupted), {@code [batch, …]}
      * @param target what the decoder should reconstruct, same shape
-     * @param random randomness for stochastic bottlenecks
+     * @param step   randomness, epoch and (in data-parallel training) the batch slice
      */
-    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random) {
-        return computeGradients(input, target, random, 0);
-    }
-
-    /** As {@link #computeGradients(INDArray, INDArray, RandomSource)}, at a given 1-based training epoch. */
-    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch) {
-        Objects.requireNonNull(input, "input");
-        return computeGradients(input, target, random, epoch, BatchSlice.whole(input.size(0)));
-    }
-
-    /**
-     * As {@link #computeGradients(INDArray, INDArray, RandomSource, int)} on one slice of a batch, into
-     * the calling thread's lane's gradient buffers (see {@link BatchSlice}).
-     */
-    public StepLoss computeGradients(INDArray input, INDArray target, RandomSource random, int epoch, BatchSlice slice) {
+    public StepLoss computeGradients(INDArray input, INDArray target, StepContext step) {
         requireBatch(input, "input");
         requireBatch(target, "target");
         if (block != null) {
@@ -205,7 +196,7 @@ public final class Autoencoder {
             parameters.forEach(Parameter::zeroGradient);
         }
         Trace encoded = encoder.forward(input);
-        Code code = bottleneck.forward(encoded.output(), random, epoch);
+        Code code = bottleneck.forward(encoded.output(), step.random(), step.epoch());
         Trace decoded = decoder.forward(code.z());
         LossResult reconstruction = loss.evaluate(decoded.output(), target);
 
@@ -214,7 +205,8 @@ public final class Autoencoder {
         INDArray codeGradient = null;
         Map<Integer, INDArray> stepGradients = Map.of();
         if (!regularizers.isEmpty()) {
-            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded, random, slice);
+            ForwardPass pass = new ForwardPass(encoder, input, encoded, code, decoded, step.random(),
+                    step.slice().orElseGet(() -> org.ae4j.spi.BatchSlice.whole(input.size(0))));
             PenaltyGradients sink = new PenaltyGradients();
             for (Regularizer regularizer : regularizers) {
                 penalty += regularizer.penalize(pass, parameters, sink);
@@ -234,36 +226,10 @@ public final class Autoencoder {
         }
         if (stepGradients.isEmpty()) {
             encoder.backwardParameters(encoded, dh);
-        } else if (encoder instanceof Sequential chain) {
-            chain.backwardParameters(encoded, dh, stepGradients);
         } else {
-            throw new IllegalStateException("a regularizer penalises a hidden layer, which needs a Sequential encoder");
+            encoder.backwardParameters(encoded, dh, stepGradients);
         }
         return new StepLoss(reconstruction.value(), code.lossTerm(), penalty);
-    }
-
-    /**
-     * Starts the decoder's output bias at the data's marginal — the loss's
-     * {@link Loss#initialOutput initial output} for the per-value mean and variance of {@code data} —
-     * when the decoder is a chain ending in a dense layer with the identity activation.
-     *
-     * @return whether the bias was set
-     */
-    public boolean initializeOutputBias(Dataset data) {
-        if (!(decoder instanceof Sequential chain)
-                || !(chain.layers().get(chain.layers().size() - 1) instanceof org.ae4j.nn.Dense last)
-                || !last.activation().name().equals(org.ae4j.nn.Identity.NAME)) {
-            return false;
-        }
-        INDArray rows = data.features().reshape('c', data.size(), data.exampleLength());
-        INDArray mean = rows.mean(true, 0);
-        INDArray variance = rows.var(false, 0).reshape(1, data.exampleLength());
-        Optional<INDArray> bias = loss.initialOutput(mean, variance);
-        if (bias.isEmpty() || bias.get().length() != last.bias().value().length()) {
-            return false;
-        }
-        last.bias().value().assign(bias.get().reshape(last.bias().value().shape()).castTo(last.bias().value().dataType()));
-        return true;
     }
 
     /** The deterministic code of each example, {@code [batch, codeSize]}. */
@@ -308,18 +274,16 @@ public final class Autoencoder {
         }
     }
 
-    /** {@code target += g}: one fused pass when it can, else an ND4J op. */
-    private static void add(INDArray target, INDArray g) {
-        if (!Fused.scaleAdd(target, 1, g, 1)) {
-            target.addi(g);
-        }
+    /** {@code target += g}. */
+    private void add(INDArray target, INDArray g) {
+        kernels.scaleAdd(target, 1, g, 1);
     }
 
     /**
      * Accumulates the activation gradients regularizers contribute within one step. A single
      * contribution is kept as handed over (the sink's contract), a second one is added to a copy.
      */
-    private static final class PenaltyGradients implements GradientSink {
+    private final class PenaltyGradients implements GradientSink {
         private INDArray code;
         private INDArray features;
         private final Map<Integer, INDArray> steps = new HashMap<>();

@@ -4,12 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
-import org.ae4j.util.Fused;
 import org.ae4j.util.Gemm;
-import org.ae4j.util.OnesRow;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,11 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Shapes: {@code X [batch, in]}, {@code W [in, out]}, {@code b [1, out]}, {@code Y [batch, out]}.
  * Backward with {@code G = ∂L/∂Y ⊙ f′}: {@code ∂L/∂W += Xᵀ·G}, {@code ∂L/∂b += Σ_rows G},
- * {@code ∂L/∂X = G·Wᵀ}. With the {@link Fused} kernels (float, built-in activations): the product
- * {@code X·W}, then bias and activation in one pass; backward, {@code f′} and the bias gradient in one
- * pass, then {@code Xᵀ·G}. Otherwise three native calls forward (the bias as a rank-1 product
- * {@code 1·b}, then {@code X·W} added to it, then the activation), and the bias gradient as {@code 1·G}.
- * Parameter gradients are accumulated straight into their buffers; products go through {@link Gemm}.
+ * {@code ∂L/∂X = G·Wᵀ}. Forward: the product {@code X·W}, then bias and activation by
+ * {@link Kernels#biasActivation}; backward: {@code f′} and the bias gradient by
+ * {@link Kernels#backpropWithBias}, then {@code Xᵀ·G}. Parameter gradients are accumulated straight into
+ * their buffers; products go through {@link Gemm}.
  */
 public final class Dense implements Layer {
 
@@ -32,17 +30,17 @@ public final class Dense implements Layer {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
-    /** The fused kernel of a built-in activation, or null. */
-    private final Fused.Pointwise kernel;
+    private final Kernels kernels;
 
     /**
      * @param weights {@code [inputs, units]}
      * @param bias    {@code [1, units]}
+     * @param kernels the kernels it computes with
      */
-    public Dense(String name, Activation activation, INDArray weights, INDArray bias) {
+    public Dense(String name, Activation activation, INDArray weights, INDArray bias, Kernels kernels) {
         this.name = Objects.requireNonNull(name, "name");
         this.activation = Objects.requireNonNull(activation, "activation");
-        this.kernel = Fused.of(activation);
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
         if (weights.rank() != 2) {
             throw new IllegalArgumentException("layer '" + name + "' weights must be [inputs, units], got "
                     + Arrays.toString(weights.shape()));
@@ -101,17 +99,8 @@ public final class Dense implements Layer {
         }
         INDArray w = weights.value();
         INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
-        if (Fused.enabled() && kernel != null) {
-            Gemm.into(input, w, output, false, false, 1.0, 0.0);
-            if (Fused.biasActivation(output, bias.value(), kernel)) {
-                return Trace.of(input, output);
-            }
-            // not float arrays in C order: the products below overwrite the output (beta 0 first)
-        }
-        // Y = 1·b + X·W as two products: the rank-1 one broadcasts the bias more cheaply than a broadcast op
-        Gemm.into(OnesRow.of(w.dataType(), input.size(0)), bias.value(), output, true, false, 1.0, 0.0);
-        Gemm.into(input, w, output, false, false, 1.0, 1.0);
-        activation.applyInPlace(output);
+        Gemm.into(input, w, output, false, false, 1.0, 0.0);
+        kernels.biasActivation(output, bias.value(), activation);
         return Trace.of(input, output);
     }
 
@@ -129,15 +118,9 @@ public final class Dense implements Layer {
 
     /** Applies f′ in place and adds the parameter gradients; returns ∂L/∂(X·W + b). */
     private INDArray accumulate(Trace trace, INDArray outputGradient) {
-        INDArray g;
-        if (Fused.backpropWithBias(trace.output(), outputGradient, bias.gradient(), kernel)) {
-            g = outputGradient;
-        } else {
-            g = activation.backpropInPlace(trace.output(), outputGradient);
-            OnesRow.addColumnSums(g, bias.gradient());
-        }
-        Gemm.into(trace.input(), g, weights.gradient(), true, false, 1.0, 1.0);
-        return g;
+        kernels.backpropWithBias(trace.output(), outputGradient, bias.gradient(), activation);
+        Gemm.into(trace.input(), outputGradient, weights.gradient(), true, false, 1.0, 1.0);
+        return outputGradient;
     }
 
     @Override

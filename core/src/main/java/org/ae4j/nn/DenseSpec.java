@@ -54,11 +54,11 @@ public record DenseSpec(int units, String activation, String initializer) implem
     public Layer build(String name, long[] inputShape, BuildContext context) {
         outputShape(inputShape);
         long inputs = inputShape[0];
-        Activation f = context.registry().activation(activation);
-        Initializer init = context.registry().initializer(initializer);
+        Activation f = context.components().activation(activation);
+        Initializer init = context.components().initializer(initializer);
         var weights = init.initialize(new long[] {inputs, units}, inputs, units, context.dataType(),
                 context.random().split(name + ".W"));
         var bias = Nd4j.zeros(context.dataType(), 1, units);
-        return new Dense(name, f, weights, bias);
+        return new Dense(name, f, weights, bias, context.kernels());
     }
 }

@@ -1,12 +1,15 @@
 package org.ae4j.nn;
 
+import java.util.Optional;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code f(z) = z}; used for linear output layers and logits. */
 public final class Identity implements Activation {
 
     public static final String NAME = "identity";
+    private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.IDENTITY);
 
     @Override
     public String name() {
@@ -21,5 +24,10 @@ public final class Identity implements Activation {
     @Override
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
         return outputGradient;
+    }
+
+    @Override
+    public Optional<Kernels.Pointwise> pointwise() {
+        return POINTWISE;
     }
 }

@@ -1,6 +1,8 @@
 package org.ae4j.nn;
 
+import java.util.Optional;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +15,7 @@ import org.ae4j.util.InPlace;
 public final class Relu implements Activation {
 
     public static final String NAME = "relu";
+    private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.RELU);
 
     @Override
     public String name() {
@@ -30,5 +33,10 @@ public final class Relu implements Activation {
         INDArray mask = Nd4j.createUninitialized(output.dataType(), output.shape());
         Nd4j.exec(new Sign(output, mask));
         return outputGradient.muli(mask);
+    }
+
+    @Override
+    public Optional<Kernels.Pointwise> pointwise() {
+        return POINTWISE;
     }
 }

@@ -112,6 +112,7 @@ public final class Sequential implements Encoder, Decoder {
      * Like {@link #backwardParameters(Trace, INDArray)}, also adding {@code extra.get(k)} to the gradient
      * with respect to the output of layer {@code k}.
      */
+    @Override
     public void backwardParameters(Trace trace, INDArray outputGradient, java.util.Map<Integer, INDArray> extra) {
         for (int k : extra.keySet()) {
             if (k < 0 || k >= layers.size()) {

@@ -1,6 +1,8 @@
 package org.ae4j.nn;
 
+import java.util.Optional;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,6 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class Sigmoid implements Activation {
 
     public static final String NAME = "sigmoid";
+    private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.SIGMOID);
 
     @Override
     public String name() {
@@ -27,5 +30,10 @@ public final class Sigmoid implements Activation {
         INDArray derivative = Nd4j.createUninitialized(output.dataType(), output.shape());
         Nd4j.exec(new TimesOneMinus(output, derivative));
         return outputGradient.muli(derivative);
+    }
+
+    @Override
+    public Optional<Kernels.Pointwise> pointwise() {
+        return POINTWISE;
     }
 }

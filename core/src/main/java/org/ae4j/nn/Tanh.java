@@ -1,6 +1,8 @@
 package org.ae4j.nn;
 
+import java.util.Optional;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ae4j.util.InPlace;
 
@@ -8,6 +10,7 @@ import org.ae4j.util.InPlace;
 public final class Tanh implements Activation {
 
     public static final String NAME = "tanh";
+    private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.TANH);
 
     @Override
     public String name() {
@@ -23,5 +26,10 @@ public final class Tanh implements Activation {
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
         INDArray derivative = InPlace.add(InPlace.scale(output.mul(output), -1.0), 1.0);   // 1 − y², no scalar ops
         return outputGradient.muli(derivative);
+    }
+
+    @Override
+    public Optional<Kernels.Pointwise> pointwise() {
+        return POINTWISE;
     }
 }

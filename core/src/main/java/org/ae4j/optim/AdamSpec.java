@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
 
@@ -37,7 +38,7 @@ public record AdamSpec(double learningRate, double beta1, double beta2, double e
     }
 
     @Override
-    public Optimizer create() {
-        return new Adam(this);
+    public Optimizer create(Kernels kernels) {
+        return new Adam(this, kernels);
     }
 }

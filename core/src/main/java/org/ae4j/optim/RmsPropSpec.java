@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
 
@@ -35,7 +36,7 @@ public record RmsPropSpec(double learningRate, double decay, double epsilon) imp
     }
 
     @Override
-    public Optimizer create() {
+    public Optimizer create(Kernels kernels) {
         return new RmsProp(this);
     }
 }

@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
 
@@ -34,7 +35,7 @@ public record SgdSpec(double learningRate, double momentum, boolean nesterov) im
     }
 
     @Override
-    public Optimizer create() {
+    public Optimizer create(Kernels kernels) {
         return new Sgd(this);
     }
 }

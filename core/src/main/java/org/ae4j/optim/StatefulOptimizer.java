@@ -87,7 +87,6 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final OptimizerState state(List<Parameter> parameters) {
-        beforeStateRead();
         List<INDArray> arrays = new ArrayList<>();
         for (Parameter p : parameters) {
             for (INDArray a : state.computeIfAbsent(p, this::newState)) {
@@ -116,15 +115,6 @@ abstract class StatefulOptimizer implements Optimizer {
             }
         }
         iterations = saved.iterations();
-        afterStateWrite();
-    }
-
-    /** Called before the state arrays are read: a subclass that keeps copies elsewhere writes them back. */
-    void beforeStateRead() {
-    }
-
-    /** Called after the state arrays were overwritten: a subclass that keeps copies elsewhere drops them. */
-    void afterStateWrite() {
     }
 
     /**

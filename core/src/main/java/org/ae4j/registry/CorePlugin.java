@@ -1,12 +1,14 @@
 package org.ae4j.registry;
 
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.ProvidesIntoMap;
+import com.google.inject.multibindings.StringMapKey;
 import org.ae4j.loss.BinaryCrossEntropy;
 import org.ae4j.loss.MeanSquaredError;
 import org.ae4j.nn.DenseSpec;
 import org.ae4j.nn.FanInit;
 import org.ae4j.nn.Identity;
+import org.ae4j.nn.IdentityBottleneckSpec;
 import org.ae4j.nn.LeakyRelu;
 import org.ae4j.nn.Relu;
 import org.ae4j.nn.Sigmoid;
@@ -18,6 +20,8 @@ import org.ae4j.optim.SgdSpec;
 import org.ae4j.regularize.WeightDecaySpec;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Initializer;
+import org.ae4j.spi.Kernels;
+import org.ae4j.spi.Loss;
 import org.apiguardian.api.API;
 
 /** Core's own components, registered exactly as a third-party plug-in would register its own. */
@@ -38,7 +42,6 @@ public final class CorePlugin extends PluginModule {
         activations.addBinding(Tanh.NAME).toInstance(new Tanh());
         activations.addBinding(Softplus.NAME).toInstance(new Softplus());
 
-        Contributions.losses(binder()).addBinding(MeanSquaredError.NAME).toInstance(new MeanSquaredError());
         Contributions.losses(binder()).addBinding(BinaryCrossEntropy.NAME).toInstance(new BinaryCrossEntropy());
 
         MapBinder<String, Initializer> initializers = Contributions.initializers(binder());
@@ -47,16 +50,18 @@ public final class CorePlugin extends PluginModule {
             initializers.addBinding(init.name()).toInstance(init);
         }
 
-        Contributions.optimizers(binder()).addBinding(AdamSpec.TYPE).toInstance(AdamSpec.defaults());
-        Contributions.optimizers(binder()).addBinding(SgdSpec.TYPE).toInstance(SgdSpec.defaults());
-        Contributions.optimizers(binder()).addBinding(RmsPropSpec.TYPE).toInstance(RmsPropSpec.defaults());
+        Contributions.optimizer(binder(), AdamSpec.defaults());
+        Contributions.optimizer(binder(), SgdSpec.defaults());
+        Contributions.optimizer(binder(), RmsPropSpec.defaults());
+        Contributions.regularizer(binder(), WeightDecaySpec.defaults());
+        Contributions.bottleneck(binder(), new IdentityBottleneckSpec());
+        Contributions.specType(binder(), DenseSpec.TYPE, DenseSpec.class);
+    }
 
-        Contributions.regularizers(binder()).addBinding(WeightDecaySpec.TYPE).toInstance(WeightDecaySpec.defaults());
-
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(DenseSpec.class, DenseSpec.TYPE));
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(WeightDecaySpec.class, WeightDecaySpec.TYPE));
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(AdamSpec.class, AdamSpec.TYPE));
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(SgdSpec.class, SgdSpec.TYPE));
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(RmsPropSpec.class, RmsPropSpec.TYPE));
+    /** The squared error computes with the registry's kernels. */
+    @ProvidesIntoMap
+    @StringMapKey(MeanSquaredError.NAME)
+    Loss meanSquaredError(Kernels kernels) {
+        return new MeanSquaredError(kernels);
     }
 }

@@ -1,5 +1,6 @@
 package org.ae4j.regularize;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
 
@@ -28,7 +29,7 @@ public record WeightDecaySpec(double lambda) implements RegularizerSpec {
     }
 
     @Override
-    public Regularizer create() {
+    public Regularizer create(Kernels kernels) {
         return new WeightDecay(lambda);
     }
 }

@@ -21,4 +21,13 @@ public interface Activation {
      * {@code y = f(z)}, and returns it. {@code output} is not modified.
      */
     INDArray backpropInPlace(INDArray output, INDArray outputGradient);
+
+    /**
+     * The element-wise function as the {@link Kernels} know it, when it is one of theirs; empty (the
+     * default) for any other, which the kernels then apply through {@link #applyInPlace} and
+     * {@link #backpropInPlace}.
+     */
+    default java.util.Optional<Kernels.Pointwise> pointwise() {
+        return java.util.Optional.empty();
+    }
 }

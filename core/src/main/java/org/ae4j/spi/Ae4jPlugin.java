@@ -11,11 +11,16 @@ import org.apiguardian.api.API;
  * effects (no ND4J work). Two plug-ins that bind the same name of the same kind make registry
  * creation fail with a message naming both.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Ae4jPlugin extends Module {
 
     /** A short human-readable name for listings; the class name by default. */
     default String pluginName() {
         return getClass().getName();
+    }
+
+    /** The plug-in's version, recorded in saved models: by default its jar's {@code Implementation-Version}. */
+    default java.util.Optional<String> pluginVersion() {
+        return java.util.Optional.ofNullable(getClass().getPackage().getImplementationVersion());
     }
 }

@@ -14,6 +14,10 @@ public interface CorruptionSpec {
     /** The registered type name. */
     String type();
 
-    /** A new corruption. */
-    Corruption create();
+    /**
+     * A new corruption.
+     *
+     * @param kernels the kernels it computes with (e.g. {@code registry.kernels()})
+     */
+    Corruption create(Kernels kernels);
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.apiguardian.api.API;
 
 /**
- * The immutable configuration of an {@link Optimizer}; {@link #create()} gives a fresh instance. In JSON
+ * The immutable configuration of an {@link Optimizer}; {@link #create} gives a fresh instance. In JSON
  * an object whose {@code "type"} is the registered name, e.g. {@code {"type": "adam", "learningRate": 1e-3}}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -19,6 +19,10 @@ public interface OptimizerSpec {
     /** The same configuration with another learning rate. */
     OptimizerSpec withLearningRate(double learningRate);
 
-    /** A new optimizer with empty state. */
-    Optimizer create();
+    /**
+     * A new optimizer with empty state.
+     *
+     * @param kernels the kernels it computes with (e.g. {@code registry.kernels()})
+     */
+    Optimizer create(Kernels kernels);
 }

@@ -47,15 +47,12 @@ public final class RandomSource {
     }
 
     /**
-     * Fills {@code target} in place with independent N(mean, std²) samples from this stream: with the
-     * fused kernels ({@link org.ae4j.util.Fused}) on a float array, by their vectorised generator seeded
-     * from {@link #java()} (samples within 5.77σ of the mean), else by ND4J's Gaussian op. Either way the
-     * same seed gives the same samples.
+     * Fills {@code target} in place with independent N(mean, std²) samples from this stream by ND4J's
+     * Gaussian op; the same seed gives the same samples. Components draw their noise through
+     * {@link Kernels#gaussian}, whose Vector-API implementation has a faster generator of its own.
      */
     public INDArray gaussianInPlace(INDArray target, double mean, double std) {
-        if (!org.ae4j.util.Fused.gaussian(target, mean, std, java)) {
-            Nd4j.getExecutioner().exec(new GaussianDistribution(target, mean, std), nd4j());
-        }
+        Nd4j.getExecutioner().exec(new GaussianDistribution(target, mean, std), nd4j());
         return target;
     }
 

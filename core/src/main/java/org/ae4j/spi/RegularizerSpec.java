@@ -14,6 +14,10 @@ public interface RegularizerSpec {
     /** The registered type name. */
     String type();
 
-    /** A new regularizer. */
-    Regularizer create();
+    /**
+     * A new regularizer.
+     *
+     * @param kernels the kernels it computes with (e.g. {@code registry.kernels()})
+     */
+    Regularizer create(Kernels kernels);
 }

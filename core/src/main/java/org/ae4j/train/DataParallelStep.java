@@ -1,11 +1,11 @@
 package org.ae4j.train;
 
 import org.ae4j.model.Autoencoder;
+import org.ae4j.model.StepContext;
 import org.ae4j.model.StepLoss;
 import org.ae4j.spi.BatchSlice;
 import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
-import org.ae4j.util.Fused;
 import org.ae4j.util.Lanes;
 import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
@@ -69,7 +69,7 @@ public final class DataParallelStep implements AutoCloseable {
         int count = lanes.count();
         long rows = batch.size(0);
         if (rows < count) {
-            return model.trainingStep(batch, stochastic[0], corrupting[0], epoch);
+            return model.trainingStep(batch, StepContext.of(stochastic[0], corrupting[0], epoch));
         }
         StepLoss[] losses = new StepLoss[count];
         BatchSlice slice = new LaneSlice(rows);
@@ -77,10 +77,10 @@ public final class DataParallelStep implements AutoCloseable {
         lanes.run(lane -> {
             INDArray part = batch.get(NDArrayIndex.interval(rows * lane / count, rows * (lane + 1) / count));
             if (lane == 0) {
-                losses[0] = model.trainingStep(part, stochastic[0], corrupting[0], epoch, slice);
+                losses[0] = model.trainingStep(part, StepContext.of(stochastic[0], corrupting[0], epoch).onSlice(slice));
             } else {
                 try (MemoryWorkspace ignored = memory.open()) {
-                    losses[lane] = model.trainingStep(part, stochastic[lane], corrupting[lane], epoch, slice);
+                    losses[lane] = model.trainingStep(part, StepContext.of(stochastic[lane], corrupting[lane], epoch).onSlice(slice));
                 }
             }
             lanes.barrier();
@@ -108,9 +108,7 @@ public final class DataParallelStep implements AutoCloseable {
         for (int k = 1; k < lanes.count(); k++) {
             INDArray other = block.laneGradients(k).get(NDArrayIndex.interval(from, to));
             double scale = k == 1 ? first : 1;
-            if (!Fused.scaleAdd(target, scale, other, share(k, rows))) {
-                target.muli(scale).addi(other.mul(share(k, rows)));
-            }
+            model.kernels().scaleAdd(target, scale, other, share(k, rows));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.model.StepContext;
 import org.ae4j.model.StepLoss;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
@@ -114,7 +115,7 @@ public final class Trainer {
             epochsWithoutImprovement = resumed.epochsWithoutImprovement();
         }
         if (resumed == null && config.initOutputBias()) {
-            model.initializeOutputBias(trainData);
+            OutputBias.initialize(model, trainData);
         }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         int batches = trainData.batchCount(config.batchSize());
@@ -134,7 +135,8 @@ public final class Trainer {
                     batchIndex++;
                     StepLoss loss;
                     try (MemoryWorkspace ignored = stepMemory.open()) {
-                        loss = parallel != null ? parallel.step(batch, epoch) : model.trainingStep(batch, stochastic, corrupting, epoch);
+                        loss = parallel != null ? parallel.step(batch, epoch)
+                                : model.trainingStep(batch, StepContext.of(stochastic, corrupting, epoch));
                         if (!Double.isFinite(loss.total())) {
                             throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
                                     + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");

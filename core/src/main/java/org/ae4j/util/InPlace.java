@@ -32,9 +32,9 @@ public final class InPlace {
 
     /**
      * {@code y ← a·x + y} by ND4J's native {@code axpy} op, which runs on ND4J's own threads. (The op
-     * computes {@code input₀ + a·input₁}, hence the order of the inputs.)
+     * computes {@code input₀ + a·input₁}, hence the order of the inputs.) Returns {@code y}.
      */
-    private static INDArray axpy(double a, INDArray x, INDArray y) {
+    public static INDArray axpy(double a, INDArray x, INDArray y) {
         Nd4j.exec(DynamicCustomOp.builder("axpy").addInputs(y, x).addOutputs(y).addFloatingPointArguments(a).build());
         return y;
     }

@@ -53,7 +53,7 @@ class AppsTest {
             x[i][1] = centres[y[i]][1] + rng.nextGaussian() * 0.5;
         }
         Dataset data = Dataset.labeled(Nd4j.create(x).castTo(DataType.FLOAT), y);
-        LinearProbe probe = LinearProbe.fit(data, 3, 300, 0.05);
+        LinearProbe probe = LinearProbe.fit(data, 3, 300, 0.05, org.ae4j.kernel.KernelSelection.best());
         assertThat(probe.accuracy(data)).isGreaterThanOrEqualTo(0.99);
     }
 
@@ -73,7 +73,7 @@ class AppsTest {
         INDArray vtk = vt.get(NDArrayIndex.interval(0, k), NDArrayIndex.all());
         INDArray truncated = uk.mmul(sk).mmul(vtk).addRowVector(mean);
 
-        Autoencoder pca = Pca.fit(Dataset.of(x.castTo(DataType.FLOAT))).autoencoder(k);
+        Autoencoder pca = Pca.fit(Dataset.of(x.castTo(DataType.FLOAT))).autoencoder(k, org.ae4j.kernel.KernelSelection.best());
         INDArray reconstructed = pca.reconstruct(x.castTo(DataType.FLOAT)).castTo(DataType.DOUBLE);
         assertThat(reconstructed.sub(truncated).amaxNumber().doubleValue()).isLessThan(1e-4);
         assertThat(pca.codeSize()).isEqualTo(k);

@@ -13,8 +13,8 @@ import org.ae4j.registry.Registry;
 import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.OptimizerSpec;
-import org.ae4j.spi.Variant;
-import org.ae4j.spi.VariantSpec;
+import org.ae4j.variant.Variant;
+import org.ae4j.variant.VariantSpec;
 import org.ae4j.train.TrainingConfig;
 
 /** A small variant for core's tests: in → hidden → code → hidden → in. */
@@ -27,7 +27,7 @@ public final class TinyVariant implements Variant {
                     List.of(new DenseSpec(hidden, activation), new DenseSpec(code, activation)), context);
             Sequential decoder = Sequential.build("decoder", new long[] {code},
                     List.of(new DenseSpec(hidden, activation), new DenseSpec((int) inputShape[0], "sigmoid")), context);
-            return new Autoencoder(encoder, new IdentityBottleneck(code), decoder, context.registry().loss(loss), List.of());
+            return new Autoencoder(org.ae4j.kernel.KernelSelection.best(), encoder, new IdentityBottleneck(code), decoder, context.components().loss(loss));
         }
     }
 

@@ -27,6 +27,6 @@ public final class TinyModels {
                 List.of(new DenseSpec(hidden, "tanh"), new DenseSpec(code, "tanh")), context);
         Sequential decoder = Sequential.build("decoder", new long[] {code},
                 List.of(new DenseSpec(hidden, "tanh"), new DenseSpec(in, output)), context);
-        return new Autoencoder(encoder, new IdentityBottleneck(code), decoder, REGISTRY.loss(loss), regularizers);
+        return new Autoencoder(org.ae4j.kernel.KernelSelection.best(), encoder, new IdentityBottleneck(code), decoder, REGISTRY.loss(loss), regularizers, java.util.Optional.empty());
     }
 }

@@ -43,7 +43,7 @@ class DenseTest {
     void computesXTimesWPlusBThenActivation() {
         INDArray w = Nd4j.create(new double[][] {{1, -1}, {2, 0.5}});
         INDArray b = Nd4j.create(new double[][] {{0.5, -3}});
-        Dense dense = new Dense("d", new Relu(), w, b);
+        Dense dense = new Dense("d", new Relu(), w, b, org.ae4j.kernel.KernelSelection.best());
         INDArray y = dense.forward(Nd4j.create(new double[][] {{1, 1}, {-1, 2}})).output();
         // row 0: [1+2+0.5, -1+0.5-3] = [3.5, -3.5] → relu → [3.5, 0]; row 1: [-1+4+0.5, 1+1-3] = [3.5, -1] → [3.5, 0]
         assertThat(y.toDoubleMatrix()).isDeepEqualTo(new double[][] {{3.5, 0}, {3.5, 0}});
@@ -53,23 +53,21 @@ class DenseTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"identity", "relu", "sigmoid", "tanh"})
     void fusedKernelsMatchTheNd4jPath(String activation) {
-        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
         Layer[] layers = new Layer[2];
         INDArray[] outputs = new INDArray[2];
         INDArray[] inputGradients = new INDArray[2];
         INDArray x = TestArrays.gaussian(2, 1.0, 29, 53).castTo(DataType.FLOAT);
         INDArray g = TestArrays.gaussian(3, 1.0, 29, 37).castTo(DataType.FLOAT);
         for (int i = 0; i < 2; i++) {
-            boolean previous = org.ae4j.util.Fused.setEnabled(i == 0);
-            try {
-                layers[i] = new DenseSpec(37, activation).build("d", new long[] {53}, new BuildContext(REGISTRY, DataType.FLOAT,
+            var registry = org.ae4j.registry.Registry.of(List.of(new org.ae4j.registry.CorePlugin()),
+                    org.ae4j.kernel.KernelSelection.named(i == 0 ? "vector-api" : "nd4j"));
+            {
+                layers[i] = new DenseSpec(37, activation).build("d", new long[] {53}, new BuildContext(registry, DataType.FLOAT,
                         new RandomSource(1)));
                 layers[i].parameters().forEach(p -> p.value().addi(TestArrays.gaussian(4, 0.5, p.value().shape()).castTo(DataType.FLOAT)));
                 Trace trace = layers[i].forward(x);
                 outputs[i] = trace.output();
                 inputGradients[i] = layers[i].backward(trace, g.dup());
-            } finally {
-                org.ae4j.util.Fused.setEnabled(previous);
             }
         }
         assertThat(outputs[0].sub(outputs[1]).amaxNumber().doubleValue()).isLessThan(2e-6);

@@ -47,8 +47,8 @@ class BlockOptimizerTest {
             List<Parameter> single = parameters(1);
             List<Parameter> packed = parameters(1);
             assertThat(ParameterBlock.pack(packed)).isPresent();
-            train(spec.create(), single, 30);
-            train(spec.create(), packed, 30);
+            train(spec.create(org.ae4j.kernel.KernelSelection.best()), single, 30);
+            train(spec.create(org.ae4j.kernel.KernelSelection.best()), packed, 30);
             for (int i = 0; i < single.size(); i++) {
                 assertThat(packed.get(i).value().ravel().toFloatVector()).as(spec.type() + " " + single.get(i).name())
                         .containsExactly(single.get(i).value().ravel().toFloatVector(), within(2e-6f));
@@ -60,12 +60,12 @@ class BlockOptimizerTest {
     void blockStateReadsBackAndRestoresExactly() {
         List<Parameter> packed = parameters(2);
         ParameterBlock.pack(packed);
-        Optimizer adam = AdamSpec.defaults().create();
+        Optimizer adam = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best());
         train(adam, packed, 12);
         OptimizerState state = adam.state(packed);
 
         List<Parameter> single = parameters(2);
-        Optimizer reference = AdamSpec.defaults().create();
+        Optimizer reference = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best());
         train(reference, single, 12);
         OptimizerState expected = reference.state(single);
         for (int i = 0; i < expected.arrays().size(); i++) {
@@ -78,7 +78,7 @@ class BlockOptimizerTest {
         for (int i = 0; i < copy.size(); i++) {
             copy.get(i).value().assign(packed.get(i).value());
         }
-        Optimizer resumed = AdamSpec.defaults().create();
+        Optimizer resumed = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best());
         resumed.restore(state, copy);
         train(adam, packed, 5);
         train(resumed, copy, 5);
@@ -89,23 +89,15 @@ class BlockOptimizerTest {
 
     @Test
     void adamsFusedAndHeapPathsAgreeAndHandOverTheMoments() {
-        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
         List<Parameter> heap = parameters(3);
         List<Parameter> mixed = parameters(3);
         ParameterBlock.pack(heap);
         ParameterBlock.pack(mixed);
-        Optimizer reference = AdamSpec.defaults().create();
-        Optimizer switching = AdamSpec.defaults().create();
-        boolean previous = org.ae4j.util.Fused.setEnabled(false);
-        try {
-            for (int phase = 0; phase < 3; phase++) {
-                train(reference, heap, 7);
-                org.ae4j.util.Fused.setEnabled(phase != 1);       // fused, heap, fused
-                train(switching, mixed, 7);
-                org.ae4j.util.Fused.setEnabled(false);
-            }
-        } finally {
-            org.ae4j.util.Fused.setEnabled(previous);
+        Optimizer reference = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.named("nd4j"));
+        Optimizer switching = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.named("vector-api"));
+        for (int phase = 0; phase < 3; phase++) {
+            train(reference, heap, 7);
+            train(switching, mixed, 7);
         }
         for (int i = 0; i < heap.size(); i++) {
             assertThat(mixed.get(i).value().ravel().toFloatVector()).as(heap.get(i).name())
@@ -122,7 +114,7 @@ class BlockOptimizerTest {
     void adamFlushesSubnormalMomentsToZero() {
         List<Parameter> packed = List.of(new Parameter("p", Parameter.Kind.WEIGHT, Nd4j.ones(DataType.FLOAT, 1, 4)));
         ParameterBlock.pack(packed);
-        Optimizer adam = AdamSpec.defaults().create();
+        Optimizer adam = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best());
         packed.get(0).gradient().assign(Nd4j.createFromArray(new float[][] {{1e-3f, 1e-3f, 1e-3f, 1e-3f}}));
         adam.step(packed);
         // from then on no gradient: m decays by 0.9 per step into the subnormal range (< 1.18e-38) and must not stay there

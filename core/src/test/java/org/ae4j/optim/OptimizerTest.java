@@ -41,7 +41,7 @@ class OptimizerTest {
                 theta[i] -= alpha * m[i] / (Math.sqrt(v[i]) + spec.epsilon());
             }
         }
-        Optimizer adam = spec.create();
+        Optimizer adam = spec.create(org.ae4j.kernel.KernelSelection.best());
         assertThat(run(adam)).containsExactly(theta, within(1e-9));
         assertThat(adam.iterations()).isEqualTo(3);
     }
@@ -58,7 +58,7 @@ class OptimizerTest {
                 theta[i] -= spec.learningRate() * g / (Math.sqrt(s[i]) + spec.epsilon());
             }
         }
-        assertThat(run(spec.create())).containsExactly(theta, within(1e-9));
+        assertThat(run(spec.create(org.ae4j.kernel.KernelSelection.best()))).containsExactly(theta, within(1e-9));
     }
 
     @Test
@@ -72,7 +72,7 @@ class OptimizerTest {
                 theta[i] += velocity[i];
             }
         }
-        assertThat(run(spec.create())).containsExactly(theta, within(1e-12));
+        assertThat(run(spec.create(org.ae4j.kernel.KernelSelection.best()))).containsExactly(theta, within(1e-12));
     }
 
     @Test
@@ -86,7 +86,7 @@ class OptimizerTest {
                 theta[i] += spec.momentum() * velocity[i] - spec.learningRate() * gradient[i];
             }
         }
-        assertThat(run(spec.create())).containsExactly(theta, within(1e-12));
+        assertThat(run(spec.create(org.ae4j.kernel.KernelSelection.best()))).containsExactly(theta, within(1e-12));
     }
 
     @Test
@@ -97,14 +97,14 @@ class OptimizerTest {
                 theta[i] -= 0.1 * gradient[i];
             }
         }
-        assertThat(run(new SgdSpec(0.1, 0, false).create())).containsExactly(theta, within(1e-12));
+        assertThat(run(new SgdSpec(0.1, 0, false).create(org.ae4j.kernel.KernelSelection.best()))).containsExactly(theta, within(1e-12));
     }
 
     @Test
     void everyOptimizerMinimisesAQuadratic() {
         for (var spec : List.of(new AdamSpec(0.05, 0.9, 0.999, 1e-8), new RmsPropSpec(0.01, 0.9, 1e-8),
                 new SgdSpec(0.05, 0.9, false), new SgdSpec(0.05, 0.9, true))) {
-            Optimizer optimizer = spec.create();
+            Optimizer optimizer = spec.create(org.ae4j.kernel.KernelSelection.best());
             Parameter p = new Parameter("p", Parameter.Kind.WEIGHT, Nd4j.create(new double[] {3, -4}, new long[] {1, 2}, 'c'));
             for (int i = 0; i < 500; i++) {
                 INDArray value = p.value();

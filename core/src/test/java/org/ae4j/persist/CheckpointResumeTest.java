@@ -46,21 +46,21 @@ class CheckpointResumeTest {
             Dataset data = TestArrays.structured(300, 3);
 
             Autoencoder uninterrupted = config.build(new long[] {12}, TinyVariant.REGISTRY);
-            TrainingResult expected = new Trainer(config.training()).fit(uninterrupted, config.optimizer().create(), data);
+            TrainingResult expected = new Trainer(config.training()).fit(uninterrupted, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), data);
 
             Autoencoder interrupted = config.build(new long[] {12}, TinyVariant.REGISTRY);
             Path checkpoint = dir.resolve("run.ckpt.ae4j");
             Checkpointer checkpointer = new Checkpointer(checkpoint, config, interrupted, Optional.empty(), "structured",
                     TinyVariant.REGISTRY);
             assertThatThrownBy(() -> new Trainer(config.training(), List.of(checkpointer, new Crash(2)))
-                    .fit(interrupted, config.optimizer().create(), data))
+                    .fit(interrupted, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), data))
                     .hasMessage("simulated crash after epoch 2");
 
             SavedModel saved = ModelFile.load(checkpoint, TinyVariant.REGISTRY);
             assertThat(saved.checkpoint()).isPresent();
             assertThat(saved.checkpoint().get().epochsCompleted()).isEqualTo(2);
             TrainingResult resumed = new Trainer(saved.config().training())
-                    .resume(saved.model(), saved.config().optimizer().create(), data, saved.checkpoint().get());
+                    .resume(saved.model(), saved.config().optimizer().create(org.ae4j.kernel.KernelSelection.best()), data, saved.checkpoint().get());
 
             for (int i = 0; i < expected.history().size(); i++) {
                 assertThat(resumed.history().get(i).trainLoss()).isEqualTo(expected.history().get(i).trainLoss());

@@ -46,7 +46,7 @@ class ModelFileTest {
         config = new ConfigCodec(REGISTRY).read("{\"variant\": \"tiny\", \"regularizers\": [{\"type\": \"weight-decay\"}]}", "t");
         model = config.build(new long[] {12}, REGISTRY);
         data = TestArrays.structured(200, 1);
-        new Trainer(config.training()).fit(model, config.optimizer().create(), data);
+        new Trainer(config.training()).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), data);
         file = dir.resolve("m.ae4j");
         ModelFile.save(file, saved(model), REGISTRY);
     }

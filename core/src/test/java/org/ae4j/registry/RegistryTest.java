@@ -49,7 +49,7 @@ class RegistryTest {
 
         @Override
         protected void configure() {
-            Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(OtherDense.class, "dense"));
+            Contributions.specType(binder(), "dense", OtherDense.class);
         }
     }
 

@@ -43,10 +43,10 @@ class TrainerTest {
     @Test
     void sameSeedGivesBitIdenticalLosses() {
         Dataset d = data(200, 12, 1);
-        TrainingResult a = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(), d);
-        TrainingResult b = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult a = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
+        TrainingResult b = new Trainer(config()).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
         assertThat(losses(a)).containsExactlyElementsOf(losses(b));
-        TrainingResult c = new Trainer(config().withSeed(8)).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult c = new Trainer(config().withSeed(8)).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
         assertThat(losses(c)).isNotEqualTo(losses(a));
     }
 
@@ -55,17 +55,17 @@ class TrainerTest {
         Dataset d = data(100, 12, 1);
         TrainingConfig cfg = config().withEpochs(2).withValidationFraction(0).withBatchSize(16);
         Autoencoder fitted = model(3);
-        new Trainer(cfg).fit(fitted, new SgdSpec(0.5, 0.9, false).create(), d);
+        new Trainer(cfg).fit(fitted, new SgdSpec(0.5, 0.9, false).create(org.ae4j.kernel.KernelSelection.best()), d);
 
         Autoencoder replayed = model(3);
-        Optimizer sgd = new SgdSpec(0.5, 0.9, false).create();
+        Optimizer sgd = new SgdSpec(0.5, 0.9, false).create(org.ae4j.kernel.KernelSelection.best());
         org.ae4j.spi.RandomSource unused = new org.ae4j.spi.RandomSource(0);
         for (int epoch = 1; epoch <= 2; epoch++) {
             int[] order = Trainer.shuffleOrder(cfg.seed(), epoch, d.size());
             assertThat(order).as("a permutation").hasSize(100).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 100).toArray());
             for (int from = 0; from < d.size(); from += 16) {
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + 16, d.size()));
-                replayed.trainingStep(d.features().getRows(rows), unused, unused, epoch);
+                replayed.trainingStep(d.features().getRows(rows), org.ae4j.model.StepContext.of(unused, unused, epoch));
                 sgd.step(replayed.parameters());
             }
         }
@@ -79,7 +79,7 @@ class TrainerTest {
 
     @Test
     void lossDecreasesOnLearnableData() {
-        TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(),
+        TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(org.ae4j.kernel.KernelSelection.best()),
                 TestArrays.structured(400, 2));
         assertThat(result.last().trainLoss()).isLessThan(0.3 * result.history().get(0).trainLoss());
         assertThat(result.last().validationLoss()).isLessThan(0.3 * result.history().get(0).validationLoss());
@@ -92,7 +92,7 @@ class TrainerTest {
         Autoencoder model = TinyModels.dense(12, 8, 4, "identity", "mse", DataType.FLOAT, 3, List.of());
         Dataset huge = Dataset.of(TestArrays.uniform(1, 0, 1e4, 64, 12).castTo(DataType.FLOAT));
         List<INDArray> beforeEachStep = new ArrayList<>();
-        Optimizer sgd = new SgdSpec(10.0, 0.0, false).create();
+        Optimizer sgd = new SgdSpec(10.0, 0.0, false).create(org.ae4j.kernel.KernelSelection.best());
         Optimizer recording = new ObservedOptimizer(sgd, parameters -> { }, parameters -> {
             beforeEachStep.clear();
             parameters.forEach(p -> beforeEachStep.add(p.value().detach()));   // steps run in a workspace
@@ -119,7 +119,7 @@ class TrainerTest {
         };
         // a minimum improvement no epoch can reach: only the first epoch counts as an improvement
         TrainingConfig config = config().withEpochs(10).withValidationFraction(0.2).withEarlyStopping(2, 1e6);
-        TrainingResult result = new Trainer(config, List.of(recorder)).fit(model, AdamSpec.defaults().create(), data(200, 12, 1));
+        TrainingResult result = new Trainer(config, List.of(recorder)).fit(model, AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), data(200, 12, 1));
         assertThat(result.history()).hasSize(3);
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.bestEpoch()).isEqualTo(1);
@@ -131,7 +131,7 @@ class TrainerTest {
     @Test
     void earlyStoppingNeedsValidationData() {
         TrainingConfig config = config().withValidationFraction(0).withEarlyStopping(2, 0);
-        assertThatThrownBy(() -> new Trainer(config).fit(model(1), AdamSpec.defaults().create(), data(50, 12, 1)))
+        assertThatThrownBy(() -> new Trainer(config).fit(model(1), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), data(50, 12, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("early stopping (patience 2) needs validation data: set validationFraction > 0 or pass a validation set");
     }
@@ -140,7 +140,7 @@ class TrainerTest {
     void clipsTheGlobalGradientNorm() {
         double clip = 1e-3;
         List<Double> norms = new ArrayList<>();
-        Optimizer adam = AdamSpec.defaults().create();
+        Optimizer adam = AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best());
         Optimizer measuring = new ObservedOptimizer(adam, parameters -> {
             double sum = 0;
             for (Parameter p : parameters) {
@@ -162,7 +162,7 @@ class TrainerTest {
             }
         };
         new Trainer(config().withValidationFraction(0), List.of(listener, new ProgressLogger()))
-                .fit(model(1), AdamSpec.defaults().create(), data(100, 12, 1));
+                .fit(model(1), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), data(100, 12, 1));
         assertThat(seen).hasSize(4 * 7);
         BatchProgress last = seen.get(seen.size() - 1);
         assertThat(last.epoch()).isEqualTo(4);
@@ -173,7 +173,7 @@ class TrainerTest {
 
     @Test
     void rejectsDataOfTheWrongShape() {
-        assertThatThrownBy(() -> new Trainer(config()).fit(model(1), AdamSpec.defaults().create(), data(50, 13, 1)))
+        assertThatThrownBy(() -> new Trainer(config()).fit(model(1), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), data(50, 13, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the model takes examples of shape [12], but the training data has [13]");
     }
@@ -191,9 +191,9 @@ class TrainerTest {
     void dataParallelTrainingIsReproducibleAndLearnsLikeOneWorker() {
         Dataset d = data(201, 12, 1);                     // 201 = 180 training + 21 validation: last batch 180 % 16 = 4
         TrainingConfig parallel = config().withEpochs(6).withWorkers(2);
-        TrainingResult a = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(), d);
-        TrainingResult b = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(), d);
-        TrainingResult single = new Trainer(config().withEpochs(6)).fit(model(3), AdamSpec.defaults().create(), d);
+        TrainingResult a = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
+        TrainingResult b = new Trainer(parallel).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
+        TrainingResult single = new Trainer(config().withEpochs(6)).fit(model(3), AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), d);
         assertThat(losses(a)).containsExactlyElementsOf(losses(b));
         double last = a.history().get(5).validationLoss();
         double singleLast = single.history().get(5).validationLoss();
@@ -205,7 +205,7 @@ class TrainerTest {
     void dataParallelFloatGradientMatchesTheWholeBatch() {
         INDArray x = data(37, 12, 5).features();             // slices of 18 and 19, fused float kernels
         Autoencoder whole = model(4);
-        whole.computeGradients(x, x, new org.ae4j.spi.RandomSource(1));
+        whole.computeGradients(x, x, org.ae4j.model.StepContext.of(new org.ae4j.spi.RandomSource(1)));
         INDArray expected = org.ae4j.spi.ParameterBlock.of(whole.parameters()).orElseThrow().gradients().dup();
         Autoencoder sliced = model(4);
         org.ae4j.util.StepMemory memory = new org.ae4j.util.StepMemory("trainer-test-parallel");
@@ -215,7 +215,7 @@ class TrainerTest {
             INDArray tiny = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1));   // fewer rows than lanes: trained whole
             step.step(tiny, 1);
             Autoencoder reference = model(4);
-            reference.computeGradients(tiny, tiny, new org.ae4j.spi.RandomSource(1));
+            reference.computeGradients(tiny, tiny, org.ae4j.model.StepContext.of(new org.ae4j.spi.RandomSource(1)));
             assertThat(sliced.parameters().get(0).gradient()).isEqualTo(reference.parameters().get(0).gradient());
             step.step(x, 1);
         }
@@ -227,8 +227,8 @@ class TrainerTest {
     void dataParallelTrainingNeedsOneParameterBlock() {
         Autoencoder floats = model(3);
         Autoencoder doubles = TinyModels.dense(12, 8, 4, "sigmoid", "mse", DataType.DOUBLE, 3, List.of());
-        Autoencoder mixed = new Autoencoder(floats.encoder(), floats.bottleneck(), doubles.decoder(), doubles.loss(), List.of());
-        assertThatThrownBy(() -> new Trainer(config().withEpochs(1).withWorkers(2)).fit(mixed, AdamSpec.defaults().create(),
+        Autoencoder mixed = new Autoencoder(org.ae4j.kernel.KernelSelection.best(), floats.encoder(), floats.bottleneck(), doubles.decoder(), doubles.loss());
+        assertThatThrownBy(() -> new Trainer(config().withEpochs(1).withWorkers(2)).fit(mixed, AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()),
                 data(40, 12, 1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("workers = 2 needs the model's parameters packed in one block (one data type); this model's are not");
     }

@@ -53,7 +53,7 @@ class GemmTest {
     @Test
     void theReusedContextHoldsNoArraysBetweenProducts() {
         INDArray c = Nd4j.create(DataType.FLOAT, 8, 8);
-        Gemm.into(Nd4j.rand(DataType.FLOAT, 8, 8), Nd4j.rand(DataType.FLOAT, 8, 8), c, false, false, 1.0, 0.0);
+        Gemm.into(org.ae4j.TestArrays.uniform(101, 0, 1, 8, 8).castTo(DataType.FLOAT), org.ae4j.TestArrays.uniform(102, 0, 1, 8, 8).castTo(DataType.FLOAT), c, false, false, 1.0, 0.0);
         assertThat(Gemm.heldArrays()).isZero();
         assertThatThrownBy(() -> Gemm.into(Nd4j.create(DataType.FLOAT, 3, 4), Nd4j.create(DataType.FLOAT, 5, 2),
                 Nd4j.create(DataType.FLOAT, 3, 2), false, false, 1.0, 0.0)).isInstanceOf(RuntimeException.class);

@@ -1,12 +1,13 @@
 package org.ae4j.contractive;
 
-import org.ae4j.util.InPlace;
 import java.util.List;
+import java.util.Objects;
 import org.ae4j.nn.Dense;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Encoder;
 import org.ae4j.spi.ForwardPass;
 import org.ae4j.spi.GradientSink;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.Trace;
@@ -32,9 +33,13 @@ public final class ContractivePenalty implements Regularizer {
     public static final String NAME = "contractive";
 
     private final ContractiveSpec spec;
+    private final Kernels kernels;
+    private final SigmoidJacobian closedForm;
 
-    public ContractivePenalty(ContractiveSpec spec) {
-        this.spec = spec;
+    public ContractivePenalty(ContractiveSpec spec, Kernels kernels) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.closedForm = kernels.select(Nd4jSigmoidJacobian::new, VectorSigmoidJacobian::new);
     }
 
     @Override
@@ -62,27 +67,10 @@ public final class ContractivePenalty implements Regularizer {
     }
 
     private double exact(Dense layer, INDArray h, GradientSink sink) {
-        double scale = spec.lambda() / h.size(0);
-        INDArray w = layer.weights().value();
-        if (org.ae4j.util.Fused.enabled()) {
-            INDArray featureGradient = Nd4j.createUninitialized(h.dataType(), h.shape());
-            double value = org.ae4j.util.Fused.sigmoidJacobianPenalty(h, w, layer.weights().gradient(), featureGradient, scale);
-            if (!Double.isNaN(value)) {                  // three passes instead of ~15 ND4J ops
-                sink.addToFeatures(featureGradient);
-                return value;
-            }
-        }
-        INDArray s = w.mul(w).sum(true, 0);                 // [1, k]
-        INDArray hd = h.mul(h);
-        INDArray d = h.sub(hd);                              // h(1 − h); no scalar ops: they allocate per call
-        INDArray dSquared = d.mul(d);
-        double value = scale * dSquared.mulRowVector(s).sumNumber().doubleValue();
-        // ∂R/∂h = 2·scale · d · (1 − 2h) · s
-        INDArray twoHd = h.mul(d);
-        INDArray featureGradient = InPlace.scale(d.sub(twoHd.addi(twoHd)).muliRowVector(s), 2 * scale);
+        INDArray featureGradient = Nd4j.createUninitialized(h.dataType(), h.shape());
+        double value = closedForm.penalty(h, layer.weights().value(), layer.weights().gradient(), featureGradient,
+                spec.lambda() / h.size(0));
         sink.addToFeatures(featureGradient);
-        // direct ∂R/∂W = 2·scale · W · Σ_b d²
-        layer.weights().gradient().addi(InPlace.scale(w.mulRowVector(dSquared.sum(true, 0)), 2 * scale));
         return value;
     }
 
@@ -93,7 +81,7 @@ public final class ContractivePenalty implements Regularizer {
         double value = 0;
         INDArray featureGradient = Nd4j.zeros(h.dataType(), h.shape());
         for (int s = 0; s < spec.samples(); s++) {
-            INDArray noisy = pass.random().gaussianInPlace(Nd4j.createUninitialized(x.dataType(), x.shape()), 0, spec.sigma())
+            INDArray noisy = kernels.gaussian(Nd4j.createUninitialized(x.dataType(), x.shape()), 0, spec.sigma(), pass.random())
                     .addi(x);
             Trace perturbed = pass.encoder().forward(noisy);
             INDArray diff = perturbed.output().sub(h);

@@ -1,6 +1,7 @@
 package org.ae4j.contractive;
 
 import java.util.Set;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
 
@@ -44,7 +45,7 @@ public record ContractiveSpec(double lambda, String estimator, double sigma, int
     }
 
     @Override
-    public Regularizer create() {
-        return new ContractivePenalty(this);
+    public Regularizer create(Kernels kernels) {
+        return new ContractivePenalty(this, kernels);
     }
 }

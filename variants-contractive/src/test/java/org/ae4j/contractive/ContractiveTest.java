@@ -14,7 +14,7 @@ import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.nn.Dense;
-import org.ae4j.nn.DenseAutoencoderSpec;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.RandomSource;
@@ -32,11 +32,11 @@ class ContractiveTest {
     static Autoencoder model(List<Integer> sizes, String activation, ContractiveSpec penalty) {
         return new DenseAutoencoderSpec(sizes, activation, "sigmoid", "mse")
                 .build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(11)))
-                .withAdditionalRegularizers(List.of(penalty.create()));
+                .withAdditionalRegularizers(List.of(penalty.create(org.ae4j.kernel.KernelSelection.best())));
     }
 
     static void assertGradientsMatch(Autoencoder model) {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(108, 0, 1, DataType.DOUBLE, 6, 8);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 3, GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
     }
@@ -55,20 +55,18 @@ class ContractiveTest {
     /** The fused closed form (float) gives the penalty and gradients of the ND4J path checked above. */
     @Test
     void fusedExactFormMatchesTheNd4jPath() {
-        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
-        INDArray x = Nd4j.rand(DataType.FLOAT, 29, 53);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(29, 0, 1, DataType.FLOAT, 29, 53);
         double[] penalty = new double[2];
         List<List<INDArray>> gradients = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            boolean previous = org.ae4j.util.Fused.setEnabled(i == 0);
-            try {
+            org.ae4j.spi.Kernels kernels = org.ae4j.kernel.KernelSelection.named(i == 0 ? "vector-api" : "nd4j");
+            var registry = org.ae4j.registry.Registry.of(org.ae4j.Ae4j.plugins(getClass().getClassLoader()), kernels);
+            {
                 Autoencoder model = new DenseAutoencoderSpec(List.of(37), "sigmoid", "sigmoid", "mse")
-                        .build(new long[] {53}, new BuildContext(REGISTRY, DataType.FLOAT, new RandomSource(11)))
-                        .withAdditionalRegularizers(List.of(new ContractiveSpec(0.5, "exact", 0.05, 1).create()));
-                penalty[i] = model.computeGradients(x, x, new RandomSource(0)).penalty();
+                        .build(new long[] {53}, new BuildContext(registry, DataType.FLOAT, new RandomSource(11)))
+                        .withAdditionalRegularizers(List.of(new ContractiveSpec(0.5, "exact", 0.05, 1).create(kernels)));
+                penalty[i] = model.computeGradients(x, x, org.ae4j.model.StepContext.of(new RandomSource(0))).penalty();
                 gradients.add(model.parameters().stream().map(p -> p.gradient().dup()).toList());
-            } finally {
-                org.ae4j.util.Fused.setEnabled(previous);
             }
         }
         assertThat(penalty[0]).isCloseTo(penalty[1], within(1e-5 * penalty[1]));
@@ -83,7 +81,7 @@ class ContractiveTest {
     void exactFormEqualsTheJacobianComputedByFiniteDifferences() {
         Dense layer = (Dense) ((org.ae4j.nn.Sequential) model(List.of(5), "sigmoid", ContractiveSpec.defaults()).encoder())
                 .layers().get(0);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(109, 0, 1, DataType.DOUBLE, 3, 8);
         double bruteForce = 0;
         double h = 1e-6;
         for (int b = 0; b < 3; b++) {
@@ -103,7 +101,7 @@ class ContractiveTest {
     void stochasticEstimateAgreesWithTheExactFormWithinFivePercent() {
         Dense layer = (Dense) ((org.ae4j.nn.Sequential) model(List.of(5), "sigmoid", ContractiveSpec.defaults()).encoder())
                 .layers().get(0);
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 20, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(110, 0, 1, DataType.DOUBLE, 20, 8);
         double exact = JacobianNorm.exact(layer, x);
         double estimate = JacobianNorm.stochastic(new org.ae4j.nn.Sequential("encoder", List.of(layer)), x, 0.01, 400,
                 new RandomSource(5));
@@ -113,9 +111,9 @@ class ContractiveTest {
     @Test
     void penaltyValueIsLambdaTimesTheJacobianNorm() {
         Autoencoder exact = model(List.of(5), "sigmoid", new ContractiveSpec(0.25, "exact", 0.05, 1));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(111, 0, 1, DataType.DOUBLE, 6, 8);
         Dense layer = (Dense) ((org.ae4j.nn.Sequential) exact.encoder()).layers().get(0);
-        assertThat(exact.computeGradients(x, x, new RandomSource(0)).penalty())
+        assertThat(exact.computeGradients(x, x, org.ae4j.model.StepContext.of(new RandomSource(0))).penalty())
                 .isCloseTo(0.25 * JacobianNorm.exact(layer, x), within(1e-12));
     }
 
@@ -147,7 +145,7 @@ class ContractiveTest {
 
     private static double jacobianAfterTraining(ModelConfig config, Dataset train, Dataset test) {
         Autoencoder model = config.build(new long[] {784}, REGISTRY);
-        new Trainer(config.training()).fit(model, config.optimizer().create(), train);
+        new Trainer(config.training()).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         Dense layer = JacobianNorm.oneLayerSigmoid(model.encoder()).orElseThrow();
         return JacobianNorm.exact(layer, test.features());
     }

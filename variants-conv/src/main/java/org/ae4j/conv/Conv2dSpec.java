@@ -60,9 +60,9 @@ public record Conv2dSpec(int filters, int kernel, Integer stride, Integer paddin
         Geometry.requireChw(name, inputShape);
         long channels = inputShape[0];
         long area = (long) kernel * kernel;
-        var weights = context.registry().initializer(initializer).initialize(new long[] {kernel, kernel, channels, filters},
+        var weights = context.components().initializer(initializer).initialize(new long[] {kernel, kernel, channels, filters},
                 channels * area, filters * area, context.dataType(), context.random().split(name + ".W"));
         return new Conv2d(name, inputShape, weights, Nd4j.zeros(context.dataType(), filters), stride, padding, dilation,
-                context.registry().activation(activation));
+                context.components().activation(activation));
     }
 }

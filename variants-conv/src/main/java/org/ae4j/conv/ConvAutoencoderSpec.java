@@ -9,7 +9,7 @@ import org.ae4j.nn.IdentityBottleneck;
 import org.ae4j.nn.Sequential;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.LayerSpec;
-import org.ae4j.spi.VariantSpec;
+import org.ae4j.variant.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
@@ -97,6 +97,6 @@ public record ConvAutoencoderSpec(List<Long> imageShape, List<Integer> channels,
         Sequential encoderStack = Sequential.build("encoder", inputShape, encoder, context);
         Sequential decoderStack = Sequential.build("decoder", encoderStack.outputShape(), decoder, context);
         long code = encoderStack.outputShape()[0];
-        return new Autoencoder(encoderStack, new IdentityBottleneck(code), decoderStack, context.registry().loss(loss), List.of());
+        return new Autoencoder(context.kernels(), encoderStack, new IdentityBottleneck(code), decoderStack, context.components().loss(loss));
     }
 }

@@ -1,6 +1,5 @@
 package org.ae4j.conv;
 
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import org.ae4j.registry.Contributions;
 import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
@@ -15,13 +14,12 @@ public final class ConvPlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        Contributions.variants(binder()).addBinding(ConvVariant.NAME).toInstance(new ConvVariant());
-        var types = Contributions.specTypes(binder());
-        types.addBinding().toInstance(new NamedType(Conv2dSpec.class, Conv2dSpec.TYPE));
-        types.addBinding().toInstance(new NamedType(ConvTranspose2dSpec.class, ConvTranspose2dSpec.TYPE));
-        types.addBinding().toInstance(new NamedType(MaxPool2dSpec.class, MaxPool2dSpec.TYPE));
-        types.addBinding().toInstance(new NamedType(Upsample2dSpec.class, Upsample2dSpec.TYPE));
-        types.addBinding().toInstance(new NamedType(ReshapeSpec.class, ReshapeSpec.TYPE));
-        types.addBinding().toInstance(new NamedType(FlattenSpec.class, FlattenSpec.TYPE));
+        Contributions.variant(binder(), new ConvVariant());
+        Contributions.specType(binder(), Conv2dSpec.TYPE, Conv2dSpec.class);
+        Contributions.specType(binder(), ConvTranspose2dSpec.TYPE, ConvTranspose2dSpec.class);
+        Contributions.specType(binder(), MaxPool2dSpec.TYPE, MaxPool2dSpec.class);
+        Contributions.specType(binder(), Upsample2dSpec.TYPE, Upsample2dSpec.class);
+        Contributions.specType(binder(), ReshapeSpec.TYPE, ReshapeSpec.class);
+        Contributions.specType(binder(), FlattenSpec.TYPE, FlattenSpec.class);
     }
 }

@@ -71,9 +71,9 @@ public record ConvTranspose2dSpec(int filters, int kernel, Integer stride, Integ
         Geometry.requireChw(name, inputShape);
         long channels = inputShape[0];
         long area = (long) kernel * kernel;
-        var weights = context.registry().initializer(initializer).initialize(new long[] {kernel, kernel, filters, channels},
+        var weights = context.components().initializer(initializer).initialize(new long[] {kernel, kernel, filters, channels},
                 channels * area, filters * area, context.dataType(), context.random().split(name + ".W"));
         return new ConvTranspose2d(name, inputShape, weights, Nd4j.zeros(context.dataType(), filters), stride, padding,
-                dilation, outputPadding, outputPaddingWidth, context.registry().activation(activation));
+                dilation, outputPadding, outputPaddingWidth, context.components().activation(activation));
     }
 }

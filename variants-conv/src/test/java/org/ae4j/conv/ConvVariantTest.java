@@ -28,7 +28,7 @@ class ConvVariantTest {
         List<String> decoder = ((Sequential) model.decoder()).layers().stream().map(l -> java.util.Arrays.toString(l.outputShape())).toList();
         assertThat(encoder).containsExactly("[1, 28, 28]", "[16, 14, 14]", "[32, 7, 7]", "[1568]");
         assertThat(decoder).containsExactly("[32, 7, 7]", "[16, 14, 14]", "[1, 28, 28]", "[784]");
-        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 784);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(104, 0, 1, DataType.FLOAT, 3, 784);
         assertThat(model.reconstruct(x).shape()).containsExactly(3, 784);
     }
 
@@ -36,7 +36,7 @@ class ConvVariantTest {
     void wholeConvAutoencoderGradientMatchesFiniteDifferences() {
         ConvAutoencoderSpec spec = new ConvAutoencoderSpec(List.of(2L, 7L, 5L), List.of(3, 2), 3, "tanh", "sigmoid", "mse", 4);
         Autoencoder model = spec.build(new long[] {70}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(2)));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 70);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(105, 0, 1, DataType.DOUBLE, 2, 70);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 0, GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
     }

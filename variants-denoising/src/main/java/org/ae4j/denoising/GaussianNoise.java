@@ -1,6 +1,9 @@
 package org.ae4j.denoising;
 
+import java.util.Objects;
 import org.ae4j.spi.Corruption;
+import org.ae4j.spi.CorruptionSpec;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -8,12 +11,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Additive isotropic Gaussian noise {@code x̃ = x + ε}, {@code ε ~ N(0, σ²I)} (Vincent et al., 2010),
- * optionally clipped to [0, 1].
+ * optionally clipped to [0, 1]. The noise is drawn by {@link Kernels#gaussian}.
  *
  * @param sigma σ ≥ 0 (default 0.3)
  * @param clip  clip the result to [0, 1] (default false)
  */
-public record GaussianNoise(double sigma, boolean clip) implements StatelessCorruption {
+public record GaussianNoise(double sigma, boolean clip) implements CorruptionSpec {
 
     public static final String TYPE = "gaussian";
 
@@ -33,10 +36,21 @@ public record GaussianNoise(double sigma, boolean clip) implements StatelessCorr
     }
 
     @Override
-    public INDArray corrupt(INDArray clean, RandomSource random) {
-        Pixels.perExample(clean);
-        INDArray noisy = random.gaussianInPlace(Nd4j.createUninitialized(clean.dataType(), clean.shape()), 0, sigma)
-                .addi(clean);
-        return clip ? Transforms.min(Transforms.max(noisy, 0.0, false), 1.0, false) : noisy;
+    public Corruption create(Kernels kernels) {
+        Objects.requireNonNull(kernels, "kernels");
+        return new Corruption() {
+            @Override
+            public String name() {
+                return TYPE;
+            }
+
+            @Override
+            public INDArray corrupt(INDArray clean, RandomSource random) {
+                Pixels.perExample(clean);
+                INDArray noisy = kernels.gaussian(Nd4j.createUninitialized(clean.dataType(), clean.shape()), 0, sigma, random)
+                        .addi(clean);
+                return clip ? Transforms.min(Transforms.max(noisy, 0.0, false), 1.0, false) : noisy;
+            }
+        };
     }
 }

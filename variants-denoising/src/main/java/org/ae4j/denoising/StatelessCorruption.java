@@ -2,8 +2,12 @@ package org.ae4j.denoising;
 
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.CorruptionSpec;
+import org.ae4j.spi.Kernels;
 
-/** A corruption without state, whose immutable configuration record is also the corruption itself. */
+/**
+ * A corruption without state that needs no kernels, whose immutable configuration record is also the
+ * corruption itself.
+ */
 interface StatelessCorruption extends CorruptionSpec, Corruption {
 
     @Override
@@ -12,7 +16,7 @@ interface StatelessCorruption extends CorruptionSpec, Corruption {
     }
 
     @Override
-    default Corruption create() {
+    default Corruption create(Kernels kernels) {
         return this;
     }
 }

@@ -18,12 +18,12 @@ import org.nd4j.linalg.factory.Nd4j;
 class CorruptionTest {
 
     static INDArray images(int n, int per) {
-        return Nd4j.rand(DataType.FLOAT, n, per).muli(0.8).addi(0.1); // values in [0.1, 0.9]
+        return org.ae4j.testkit.Fixtures.uniform(119, 0, 1, DataType.FLOAT, n, per).muli(0.8).addi(0.1); // values in [0.1, 0.9]
     }
 
     static Stream<Corruption> corruptions() {
         // examples are 3 channels of 16 × 16
-        return Stream.of(GaussianNoise.defaults(), MaskingNoise.defaults(), SaltAndPepper.defaults(), Grayscale.defaults(),
+        return Stream.of(GaussianNoise.defaults().create(org.ae4j.kernel.KernelSelection.best()), MaskingNoise.defaults(), SaltAndPepper.defaults(), Grayscale.defaults(),
                 new Occlusion("patches", 8, 1, 0, 0.5, 7, 2, 3, 0), new Occlusion("watermark", 8, 1, 1, 0.5, 7, 2, 3, 16));
     }
 
@@ -43,10 +43,10 @@ class CorruptionTest {
     @Test
     void gaussianNoiseHasTheRequestedSpread() {
         INDArray clean = images(100, 784);
-        INDArray noise = new GaussianNoise(0.3, false).corrupt(clean, new RandomSource(1)).subi(clean);
+        INDArray noise = new GaussianNoise(0.3, false).create(org.ae4j.kernel.KernelSelection.best()).corrupt(clean, new RandomSource(1)).subi(clean);
         assertThat(noise.meanNumber().doubleValue()).isCloseTo(0, within(0.005));
         assertThat(noise.stdNumber().doubleValue()).isCloseTo(0.3, within(0.005));
-        INDArray clipped = new GaussianNoise(2.0, true).corrupt(clean, new RandomSource(1));
+        INDArray clipped = new GaussianNoise(2.0, true).create(org.ae4j.kernel.KernelSelection.best()).corrupt(clean, new RandomSource(1));
         assertThat(clipped.minNumber().doubleValue()).isEqualTo(0.0);
         assertThat(clipped.maxNumber().doubleValue()).isEqualTo(1.0);
     }

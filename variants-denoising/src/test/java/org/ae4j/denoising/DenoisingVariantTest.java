@@ -12,7 +12,7 @@ import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
-import org.ae4j.nn.DenseAutoencoderSpec;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Parameter;
@@ -34,7 +34,7 @@ class DenoisingVariantTest {
         assertThat(REGISTRY.variantNames()).contains("denoising");
         assertThat(REGISTRY.corruptionNames()).containsExactly("gaussian", "grayscale", "masking", "occlusion", "salt-and-pepper");
         Autoencoder model = REGISTRY.variant("denoising").build(784, BuildContext.of(REGISTRY, 1));
-        assertThat(model.corruption()).contains(GaussianNoise.defaults());
+        assertThat(model.corruption().map(org.ae4j.spi.Corruption::name)).contains(GaussianNoise.TYPE);
     }
 
     @Test
@@ -51,9 +51,9 @@ class DenoisingVariantTest {
     void gradientOfTheCorruptionFreePathMatchesFiniteDifferences() {
         Autoencoder model = new DenseAutoencoderSpec(List.of(6, 3), "tanh", "sigmoid", "mse")
                 .build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(3)))
-                .withCorruption(GaussianNoise.defaults());
-        INDArray clean = Nd4j.rand(DataType.DOUBLE, 5, 8);
-        INDArray noisy = GaussianNoise.defaults().corrupt(clean, new RandomSource(9));
+                .withCorruption(GaussianNoise.defaults().create(org.ae4j.kernel.KernelSelection.best()));
+        INDArray clean = org.ae4j.testkit.Fixtures.uniform(117, 0, 1, DataType.DOUBLE, 5, 8);
+        INDArray noisy = GaussianNoise.defaults().create(org.ae4j.kernel.KernelSelection.best()).corrupt(clean, new RandomSource(9));
         GradientCheck.Report report = GradientCheck.autoencoder(model, noisy, clean, 0, GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
     }
@@ -62,11 +62,11 @@ class DenoisingVariantTest {
     void corruptionIsAppliedInTrainingOnlyNeverInEvaluation() {
         Autoencoder clean = new DenseAutoencoderSpec(List.of(6, 3), "tanh", "sigmoid", "mse")
                 .build(new long[] {8}, BuildContext.of(REGISTRY, 3));
-        Autoencoder corrupted = clean.withCorruption(new GaussianNoise(1.0, false));
-        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 8);
+        Autoencoder corrupted = clean.withCorruption(new GaussianNoise(1.0, false).create(org.ae4j.kernel.KernelSelection.best()));
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(118, 0, 1, DataType.FLOAT, 5, 8);
         assertThat(corrupted.reconstruct(x)).isEqualTo(clean.reconstruct(x));
-        assertThat(corrupted.trainingStep(x, new RandomSource(1), new RandomSource(2), 1).reconstruction())
-                .isNotEqualTo(clean.trainingStep(x, new RandomSource(1), new RandomSource(2), 1).reconstruction());
+        assertThat(corrupted.trainingStep(x, org.ae4j.model.StepContext.of(new RandomSource(1), new RandomSource(2), 1)).reconstruction())
+                .isNotEqualTo(clean.trainingStep(x, org.ae4j.model.StepContext.of(new RandomSource(1), new RandomSource(2), 1)).reconstruction());
     }
 
     @Test
@@ -78,12 +78,12 @@ class DenoisingVariantTest {
         TrainingConfig training = TrainingConfig.defaults().withEpochs(8).withBatchSize(64).withSeed(1);
         ModelConfig denoisingConfig = ModelConfig.defaults(REGISTRY.variant("denoising")).withTraining(training);
         Autoencoder denoising = denoisingConfig.build(new long[] {784}, REGISTRY);
-        new Trainer(training).fit(denoising, denoisingConfig.optimizer().create(), train);
+        new Trainer(training).fit(denoising, denoisingConfig.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         Autoencoder vanilla = ((DenseAutoencoderSpec) denoisingConfig.model()).build(new long[] {784}, BuildContext.of(REGISTRY, 1));
-        new Trainer(training).fit(vanilla, denoisingConfig.optimizer().create(), train);
+        new Trainer(training).fit(vanilla, denoisingConfig.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
 
         INDArray clean = test.features();
-        INDArray noisy = new GaussianNoise(0.3, false).corrupt(clean, new RandomSource(77));
+        INDArray noisy = new GaussianNoise(0.3, false).create(org.ae4j.kernel.KernelSelection.best()).corrupt(clean, new RandomSource(77));
         double noisyError = mse(noisy, clean);
         double denoisedError = mse(denoising.reconstruct(noisy), clean);
         double vanillaError = mse(vanilla.reconstruct(noisy), clean);

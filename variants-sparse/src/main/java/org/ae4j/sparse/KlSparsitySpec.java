@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
 
@@ -37,7 +38,7 @@ public record KlSparsitySpec(double rho, double beta, int layer) implements Regu
     }
 
     @Override
-    public Regularizer create() {
-        return new KlSparsity(this);
+    public Regularizer create(Kernels kernels) {
+        return new KlSparsity(this, kernels);
     }
 }

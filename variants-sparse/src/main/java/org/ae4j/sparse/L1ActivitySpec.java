@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
 
@@ -33,7 +34,7 @@ public record L1ActivitySpec(double lambda, int layer) implements RegularizerSpe
     }
 
     @Override
-    public Regularizer create() {
+    public Regularizer create(Kernels kernels) {
         return new L1Activity(this);
     }
 }

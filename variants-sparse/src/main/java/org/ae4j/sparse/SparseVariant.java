@@ -2,8 +2,8 @@ package org.ae4j.sparse;
 
 import java.util.List;
 import java.util.Optional;
-import org.ae4j.model.BaseVariant;
-import org.ae4j.nn.DenseAutoencoderSpec;
+import org.ae4j.variant.BaseVariant;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;

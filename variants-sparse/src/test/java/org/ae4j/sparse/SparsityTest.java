@@ -14,7 +14,7 @@ import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
-import org.ae4j.nn.DenseAutoencoderSpec;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.RandomSource;
@@ -33,11 +33,11 @@ class SparsityTest {
     static Autoencoder small(String activation, String code, RegularizerSpec penalty) {
         return new DenseAutoencoderSpec(List.of(6, 4), activation, code, "sigmoid", "mse")
                 .build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(5)))
-                .withAdditionalRegularizers(List.of(penalty.create()));
+                .withAdditionalRegularizers(List.of(penalty.create(org.ae4j.kernel.KernelSelection.best())));
     }
 
     static void assertGradientsMatch(Autoencoder model) {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(120, 0, 1, DataType.DOUBLE, 7, 8);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 0, GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
     }
@@ -57,14 +57,14 @@ class SparsityTest {
     /** Float activations take the Java path; it gives the penalty and gradients of the (checked) ND4J path. */
     @Test
     void klSparsityOnFloatsMatchesTheDoublePath() {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(121, 0, 1, DataType.DOUBLE, 7, 8);
         double[] penalty = new double[2];
         List<List<INDArray>> gradients = new java.util.ArrayList<>();
         for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
             Autoencoder model = new DenseAutoencoderSpec(List.of(6, 4), "sigmoid", "sigmoid", "sigmoid", "mse")
                     .build(new long[] {8}, new BuildContext(REGISTRY, type, new RandomSource(5)))
-                    .withAdditionalRegularizers(List.of(new KlSparsitySpec(0.1, 0.7, -1).create(), new KlSparsitySpec(0.2, 0.5, 0).create()));
-            penalty[gradients.size()] = model.computeGradients(x.castTo(type), x.castTo(type), new RandomSource(0)).penalty();
+                    .withAdditionalRegularizers(List.of(new KlSparsitySpec(0.1, 0.7, -1).create(org.ae4j.kernel.KernelSelection.best()), new KlSparsitySpec(0.2, 0.5, 0).create(org.ae4j.kernel.KernelSelection.best())));
+            penalty[gradients.size()] = model.computeGradients(x.castTo(type), x.castTo(type), org.ae4j.model.StepContext.of(new RandomSource(0))).penalty();
             gradients.add(model.parameters().stream().map(p -> p.gradient().castTo(DataType.DOUBLE)).toList());
         }
         assertThat(penalty[0]).isCloseTo(penalty[1], within(1e-5 * penalty[1]));
@@ -78,22 +78,22 @@ class SparsityTest {
     @Test
     void klPenaltyFollowsTheFormula() {
         Autoencoder model = small("tanh", "sigmoid", new KlSparsitySpec(0.1, 2.0, -1));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(122, 0, 1, DataType.DOUBLE, 7, 8);
         double[] rhoHat = model.encode(x).mean(0).toDoubleVector();
         double expected = 0;
         for (double r : rhoHat) {
             expected += 0.1 * Math.log(0.1 / r) + 0.9 * Math.log(0.9 / (1 - r));
         }
-        assertThat(model.computeGradients(x, x, new RandomSource(0)).penalty()).isCloseTo(2.0 * expected, within(1e-12));
+        assertThat(model.computeGradients(x, x, org.ae4j.model.StepContext.of(new RandomSource(0))).penalty()).isCloseTo(2.0 * expected, within(1e-12));
 
     }
 
     @Test
     void l1PenaltyIsTheMeanAbsoluteActivationSum() {
         Autoencoder model = small("tanh", "sigmoid", new L1ActivitySpec(0.5, -1));
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(123, 0, 1, DataType.DOUBLE, 7, 8);
         double expected = 0.5 * model.encode(x).norm1Number().doubleValue() / 7;
-        assertThat(model.computeGradients(x, x, new RandomSource(0)).penalty()).isCloseTo(expected, within(1e-12));
+        assertThat(model.computeGradients(x, x, org.ae4j.model.StepContext.of(new RandomSource(0))).penalty()).isCloseTo(expected, within(1e-12));
     }
 
     @Test
@@ -138,7 +138,7 @@ class SparsityTest {
 
     private static double meanCodeActivation(ModelConfig config, Dataset train, Dataset test) {
         Autoencoder model = config.build(new long[] {784}, REGISTRY);
-        new Trainer(config.training()).fit(model, config.optimizer().create(), train);
+        new Trainer(config.training()).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         return model.encode(test.features()).meanNumber().doubleValue();
     }
 }

@@ -20,27 +20,26 @@ public final class BernoulliLikelihood implements Likelihood {
         return NAME;
     }
 
-    @Override
-    public INDArray negativeLogLikelihood(INDArray logits, INDArray target) {
-        Shapes.requireSameShape(NAME, logits, target);
-        INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false);
-        INDArray elementwise = org.ae4j.util.InPlace.relu(logits.dup()).subi(logits.mul(target)).addi(softTail);
-        return Shapes.sumPerExample(elementwise);
+    private final BernoulliLogits kernel;
+
+    /** @param kernels the kernels whose choice picks this likelihood's own (see {@link BernoulliLogits}) */
+    public BernoulliLikelihood(org.ae4j.spi.Kernels kernels) {
+        this.kernel = kernels.select(Nd4jBernoulliLogits::new, VectorBernoulliLogits::new);
     }
 
     @Override
+    public INDArray negativeLogLikelihood(INDArray logits, INDArray target) {
+        Shapes.requireSameShape(NAME, logits, target);
+        return Shapes.sumPerExample(Nd4jBernoulliLogits.elementwise(logits, target));
+    }
+
+    /** Value and gradient in one {@link BernoulliLogits} pass. */
+    @Override
     public LossResult evaluate(INDArray logits, INDArray target) {
-        if (org.ae4j.util.Fused.enabled()) {
-            Shapes.requireSameShape(NAME, logits, target);
-            INDArray gradient = Nd4j.createUninitialized(logits.dataType(), logits.shape());
-            long batch = logits.size(0);
-            double total = org.ae4j.util.Fused.bernoulliLogits(logits, target, gradient, 1.0 / batch);
-            if (!Double.isNaN(total)) {                  // one pass for both (NaN: not float arrays, or NaN data)
-                return new LossResult(total / batch, gradient);
-            }
-        }
-        double value = value(logits, target);
-        return new LossResult(value, org.ae4j.util.InPlace.scale(Transforms.sigmoid(logits, true).subi(target), 1.0 / logits.size(0)));
+        Shapes.requireSameShape(NAME, logits, target);
+        INDArray gradient = Nd4j.createUninitialized(logits.dataType(), logits.shape());
+        long batch = logits.size(0);
+        return new LossResult(kernel.evaluate(logits, target, gradient, 1.0 / batch) / batch, gradient);
     }
 
     @Override

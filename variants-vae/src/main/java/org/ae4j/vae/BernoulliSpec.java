@@ -11,7 +11,7 @@ public record BernoulliSpec() implements LikelihoodSpec {
     }
 
     @Override
-    public Likelihood create() {
-        return new BernoulliLikelihood();
+    public Likelihood create(org.ae4j.spi.Kernels kernels) {
+        return new BernoulliLikelihood(kernels);
     }
 }

@@ -26,7 +26,7 @@ public record GaussianSpec(double variance, boolean learned) implements Likeliho
     }
 
     @Override
-    public Likelihood create() {
+    public Likelihood create(org.ae4j.spi.Kernels kernels) {
         return new GaussianLikelihood(variance, learned);
     }
 }

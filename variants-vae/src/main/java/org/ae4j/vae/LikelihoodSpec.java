@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface LikelihoodSpec {
 
+    /** The registered type name. */
     String type();
 
-    Likelihood create();
+    /** A new likelihood computing with {@code kernels}. */
+    Likelihood create(org.ae4j.spi.Kernels kernels);
 }

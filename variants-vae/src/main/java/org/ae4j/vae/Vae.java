@@ -48,7 +48,7 @@ public final class Vae {
         if (n < 1) {
             throw new IllegalArgumentException("sample count must be >= 1, got " + n);
         }
-        INDArray z = random.gaussianInPlace(Nd4j.createUninitialized(dataType(), n, bottleneck.codeSize()), 0, 1);
+        INDArray z = model.kernels().gaussian(Nd4j.createUninitialized(dataType(), n, bottleneck.codeSize()), 0, 1, random);
         return model.decode(z);
     }
 
@@ -81,7 +81,7 @@ public final class Vae {
             GaussianBottleneck.Posterior q = bottleneck.posterior(model.encoder().forward(batch).output());
             sum += q.kl().sumNumber().doubleValue();
             for (int s = 0; s < samples; s++) {
-                sum += negativeLogLikelihood(batch, q.sample(random)).sumNumber().doubleValue() / samples;
+                sum += negativeLogLikelihood(batch, q.sample(random, model.kernels())).sumNumber().doubleValue() / samples;
             }
         }
         return sum / data.size();
@@ -100,7 +100,7 @@ public final class Vae {
             long n = batch.size(0);
             double[][] logWeights = new double[(int) n][k];
             for (int s = 0; s < k; s++) {
-                INDArray epsilon = random.gaussianInPlace(Nd4j.createUninitialized(q.mu().dataType(), q.mu().shape()), 0, 1);
+                INDArray epsilon = model.kernels().gaussian(Nd4j.createUninitialized(q.mu().dataType(), q.mu().shape()), 0, 1, random);
                 INDArray z = Transforms.exp(q.logVariance().mul(0.5), false).muli(epsilon).addi(q.mu());
                 // log p(z) − log q(z|x): the squared terms of q reduce to ε², the normalisers to Σ log σ
                 INDArray logPrior = z.mul(z).sum(1).addi(LOG_2PI * z.size(1)).muli(-0.5);
@@ -127,7 +127,7 @@ public final class Vae {
         GaussianBottleneck.Posterior q = bottleneck.posterior(model.encoder().forward(x).output());
         INDArray total = Nd4j.zeros(x.dataType(), x.size(0));
         for (int s = 0; s < samples; s++) {
-            total.subi(negativeLogLikelihood(x, q.sample(random)));
+            total.subi(negativeLogLikelihood(x, q.sample(random, model.kernels())));
         }
         return total.divi(samples);
     }

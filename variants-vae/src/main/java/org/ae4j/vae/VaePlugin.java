@@ -1,6 +1,5 @@
 package org.ae4j.vae;
 
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import org.ae4j.registry.Contributions;
 import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
@@ -15,8 +14,8 @@ public final class VaePlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        Contributions.variants(binder()).addBinding(VaeVariant.NAME).toInstance(new VaeVariant());
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(BernoulliSpec.class, BernoulliSpec.TYPE));
-        Contributions.specTypes(binder()).addBinding().toInstance(new NamedType(GaussianSpec.class, GaussianSpec.TYPE));
+        Contributions.variant(binder(), new VaeVariant());
+        Contributions.specType(binder(), BernoulliSpec.TYPE, new BernoulliSpec());
+        Contributions.specType(binder(), GaussianSpec.TYPE, GaussianSpec.defaults());
     }
 }

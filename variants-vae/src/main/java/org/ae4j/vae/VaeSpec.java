@@ -8,7 +8,7 @@ import org.ae4j.nn.FanInit;
 import org.ae4j.nn.Sequential;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.LayerSpec;
-import org.ae4j.spi.VariantSpec;
+import org.ae4j.variant.VariantSpec;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -69,8 +69,8 @@ public record VaeSpec(List<LayerSpec> encoder, int latentSize, List<LayerSpec> d
         var weights = FanInit.XAVIER_UNIFORM.initialize(new long[] {features[0], 2L * latentSize}, features[0], 2L * latentSize,
                 context.dataType(), context.random().split("bottleneck.W"));
         GaussianBottleneck bottleneck = new GaussianBottleneck(weights, Nd4j.zeros(context.dataType(), 1, 2L * latentSize),
-                beta, warmupEpochs, logVarMin, logVarMax);
+                beta, warmupEpochs, logVarMin, logVarMax, context.kernels());
         Sequential decoderStack = Sequential.build("decoder", new long[] {latentSize}, decoder, context);
-        return new Autoencoder(encoderStack, bottleneck, decoderStack, likelihood.create(), List.of());
+        return new Autoencoder(context.kernels(), encoderStack, bottleneck, decoderStack, likelihood.create(context.kernels()));
     }
 }

@@ -41,7 +41,7 @@ class VaeTest {
 
     @Test
     void wholeVaeGradientMatchesFiniteDifferencesWithEpsilonHeldFixed() {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 8);
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(112, 0, 1, DataType.DOUBLE, 5, 8);
         assertGradientsMatch(small(new BernoulliSpec(), 8, 1.0, -10), x);
         assertGradientsMatch(small(GaussianSpec.defaults(), 8, 2.5, -10), x);
         assertGradientsMatch(small(new GaussianSpec(1, true), 16, 1.0, -10), x);
@@ -54,32 +54,31 @@ class VaeTest {
         model.bottleneck().parameters().get(1).value().putScalar(new long[] {0, 3}, -50.0);
         model.bottleneck().parameters().get(1).value().putScalar(new long[] {0, 4}, -50.0);
         model.bottleneck().parameters().get(1).value().putScalar(new long[] {0, 5}, -50.0);
-        assertGradientsMatch(model, Nd4j.rand(DataType.DOUBLE, 5, 8));
+        assertGradientsMatch(model, org.ae4j.testkit.Fixtures.uniform(113, 0, 1, DataType.DOUBLE, 5, 8));
     }
 
     @Test
     void likelihoodGradientsMatchFiniteDifferences() {
-        INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 6);
-        for (Likelihood l : List.of(new BernoulliLikelihood(), new GaussianLikelihood(0.3, false))) {
-            GradientCheck.Report r = GradientCheck.loss(l, Nd4j.randn(DataType.DOUBLE, 4, 6), x, GradientCheck.Options.defaults());
+        INDArray x = org.ae4j.testkit.Fixtures.uniform(114, 0, 1, DataType.DOUBLE, 4, 6);
+        for (Likelihood l : List.of(new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.best()), new GaussianLikelihood(0.3, false))) {
+            GradientCheck.Report r = GradientCheck.loss(l, org.ae4j.testkit.Fixtures.gaussian(115, 1, DataType.DOUBLE, 4, 6), x, GradientCheck.Options.defaults());
             assertThat(r.passed()).as(l.name() + ": " + r).isTrue();
         }
         GaussianLikelihood learned = new GaussianLikelihood(1, true);
-        GradientCheck.Report r = GradientCheck.loss(learned, Nd4j.randn(DataType.DOUBLE, 4, 12), x, GradientCheck.Options.defaults());
+        GradientCheck.Report r = GradientCheck.loss(learned, org.ae4j.testkit.Fixtures.gaussian(116, 1, DataType.DOUBLE, 4, 12), x, GradientCheck.Options.defaults());
         assertThat(r.passed()).as("learned variance: " + r).isTrue();
     }
 
-    /** The fused bottleneck (float) against the reparameterisation and the gradients written out with ND4J ops. */
+    /** The loop bottleneck (float) against the reparameterisation and the gradients written out with ND4J ops. */
     @Test
     void fusedBottleneckFollowsTheReparameterisationAndItsGradients() {
-        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
         int batch = 11;
         int features = 13;
         int latent = 7;
         INDArray w = new RandomSource(1).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, features, 2 * latent), 0, 1);
         INDArray b = new RandomSource(2).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 1, 2 * latent), 0, 1);
         double beta = 0.7;
-        GaussianBottleneck bottleneck = new GaussianBottleneck(w, b, beta, 0, -2, 2);      // tight bounds: some clip
+        GaussianBottleneck bottleneck = new GaussianBottleneck(w, b, beta, 0, -2, 2, org.ae4j.kernel.KernelSelection.best());      // tight bounds: some clip
         INDArray h = new RandomSource(3).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, batch, features), 0, 1);
 
         var code = bottleneck.forward(h, new RandomSource(4), 1);
@@ -107,19 +106,11 @@ class VaeTest {
     /** The fused Bernoulli kernel (float) gives the value and gradient of the ND4J path checked above. */
     @Test
     void fusedBernoulliEvaluationMatchesTheNd4jPath() {
-        assertThat(org.ae4j.util.Fused.enabled()).as("the build runs tests with the Vector API module").isTrue();
         INDArray logits = new RandomSource(5)
                 .gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 6);
         INDArray target = new RandomSource(6).uniformInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 1);
-        BernoulliLikelihood bernoulli = new BernoulliLikelihood();
-        var fused = bernoulli.evaluate(logits, target);
-        boolean previous = org.ae4j.util.Fused.setEnabled(false);
-        org.ae4j.spi.LossResult plain;
-        try {
-            plain = bernoulli.evaluate(logits, target);
-        } finally {
-            org.ae4j.util.Fused.setEnabled(previous);
-        }
+        var fused = new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.named("vector-api")).evaluate(logits, target);
+        var plain = new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.named("nd4j")).evaluate(logits, target);
         assertThat(fused.value()).isCloseTo(plain.value(), within(1e-5 * plain.value()));
         assertThat(fused.gradient().sub(plain.gradient()).amaxNumber().doubleValue()).isLessThan(1e-7);
     }
@@ -133,7 +124,7 @@ class VaeTest {
             double p = 1 / (1 + Math.exp(-s.getDouble(0, i)));
             bernoulli -= x.getDouble(0, i) * Math.log(p) + (1 - x.getDouble(0, i)) * Math.log(1 - p);
         }
-        assertThat(new BernoulliLikelihood().value(s, x)).isCloseTo(bernoulli, within(1e-12));
+        assertThat(new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.best()).value(s, x)).isCloseTo(bernoulli, within(1e-12));
         double gaussian = 0;
         for (int i = 0; i < 2; i++) {
             double d = x.getDouble(0, i) - s.getDouble(0, i);
@@ -152,7 +143,7 @@ class VaeTest {
         double sum = 0;
         int draws = 20000;
         for (int i = 0; i < draws; i++) {
-            INDArray z = q.sample(random);
+            INDArray z = q.sample(random, org.ae4j.kernel.KernelSelection.best());
             for (int j = 0; j < 3; j++) {
                 double zj = z.getDouble(0, j);
                 double m = mu.getDouble(0, j);
@@ -207,7 +198,7 @@ class VaeTest {
         ModelConfig config = ModelConfig.defaults(REGISTRY.variant("vae"))
                 .withTraining(TrainingConfig.defaults().withEpochs(3).withBatchSize(64));
         Autoencoder model = config.build(new long[] {784}, REGISTRY);
-        new Trainer(config.training()).fit(model, config.optimizer().create(), train);
+        new Trainer(config.training()).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
         Vae vae = new Vae(model);
 
         double elbo = vae.negativeElbo(test, 100, 5, new RandomSource(1));
@@ -226,7 +217,7 @@ class VaeTest {
 
     @Test
     void refusesModelsThatAreNotVaes() {
-        Autoencoder vanilla = new org.ae4j.nn.DenseAutoencoderSpec(List.of(4), "relu", "sigmoid", "mse")
+        Autoencoder vanilla = new org.ae4j.variant.DenseAutoencoderSpec(List.of(4), "relu", "sigmoid", "mse")
                 .build(new long[] {8}, BuildContext.of(REGISTRY, 1));
         assertThat(Vae.supports(vanilla)).isFalse();
         assertThatThrownBy(() -> new Vae(vanilla))

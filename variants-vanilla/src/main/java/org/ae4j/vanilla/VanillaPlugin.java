@@ -5,7 +5,7 @@ import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the {@code vanilla} variant. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VanillaPlugin extends PluginModule {
 
     public VanillaPlugin() {
@@ -14,6 +14,6 @@ public final class VanillaPlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        Contributions.variants(binder()).addBinding(VanillaVariant.NAME).toInstance(new VanillaVariant());
+        Contributions.variant(binder(), new VanillaVariant());
     }
 }

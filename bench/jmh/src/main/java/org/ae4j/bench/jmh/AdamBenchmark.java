@@ -45,7 +45,7 @@ public class AdamBenchmark {
         parameters = layout.equals("block") ? packed
                 : packed.stream().map(p -> new Parameter(p.name(), p.kind(), p.value().dup())).toList();
         parameters.forEach(p -> p.gradient().assign(Nd4j.randn(p.value().dataType(), p.value().shape()).muli(1e-3)));
-        adam = new AdamSpec(1e-3, 0.9, 0.999, 1e-8).create();
+        adam = new AdamSpec(1e-3, 0.9, 0.999, 1e-8).create(org.ae4j.kernel.KernelSelection.best());
     }
 
     @Benchmark

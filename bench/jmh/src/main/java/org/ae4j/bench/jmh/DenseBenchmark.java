@@ -30,7 +30,7 @@ public class DenseBenchmark extends LayerBenchmark {
         String[] sizes = shape.split("x");
         int inputs = Integer.parseInt(sizes[0]);
         int units = Integer.parseInt(sizes[1]);
-        layer = new Dense("bench", new Relu(), Nd4j.randn(DataType.FLOAT, inputs, units).muli(0.05), Nd4j.zeros(DataType.FLOAT, 1, units));
+        layer = new Dense("bench", new Relu(), Nd4j.randn(DataType.FLOAT, inputs, units).muli(0.05), Nd4j.zeros(DataType.FLOAT, 1, units), org.ae4j.kernel.KernelSelection.best());
         input = Nd4j.rand(DataType.FLOAT, 256, inputs);
         outputGradient = Nd4j.randn(DataType.FLOAT, 256, units);
     }

@@ -47,7 +47,7 @@ public class TrainingStepBenchmark {
         Registry registry = Ae4j.registry();
         ModelConfig config = ModelConfig.defaults(registry.variant(variant));
         model = config.build(new long[] {784}, registry);
-        optimizer = config.optimizer().create();
+        optimizer = config.optimizer().create(org.ae4j.kernel.KernelSelection.best());
         batch = Nd4j.rand(DataType.FLOAT, 256, 784);
         random = new RandomSource(1);
     }
@@ -55,7 +55,7 @@ public class TrainingStepBenchmark {
     @Benchmark
     public double step() {
         try (MemoryWorkspace ignored = memory.open()) {
-            double loss = model.trainingStep(batch, random, random, 1).total();
+            double loss = model.trainingStep(batch, org.ae4j.model.StepContext.of(random, random, 1)).total();
             optimizer.step(model.parameters());
             return loss;
         }

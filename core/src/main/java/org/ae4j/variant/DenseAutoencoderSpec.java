@@ -1,31 +1,39 @@
-package org.ae4j.nn;
+package org.ae4j.variant;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ae4j.loss.BinaryCrossEntropy;
+import java.util.Objects;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.nn.DenseSpec;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.IdentityBottleneckSpec;
+import org.ae4j.nn.Sequential;
+import org.ae4j.spi.Bottleneck;
+import org.ae4j.spi.BottleneckSpec;
 import org.ae4j.spi.BuildContext;
-import org.ae4j.spi.VariantSpec;
 import org.apiguardian.api.API;
 
 /**
- * A dense autoencoder: an encoder of dense layers of {@code encoderSizes} (the last is the code size),
- * the identity bottleneck, and the mirrored decoder back to the input size. The architecture behind
- * the vanilla, denoising, sparse and contractive variants, which differ in defaults, corruption and
- * regularizers.
+ * A dense autoencoder: an encoder of dense layers of {@code encoderSizes}, a bottleneck (the identity
+ * by default; any registered kind, e.g. a plug-in's k-sparse code), and the mirrored decoder back to the
+ * input size. The architecture behind the vanilla, denoising, sparse and contractive variants, which
+ * differ in defaults, corruption and regularizers.
  *
- * @param encoderSizes     hidden sizes of the encoder, outermost first; the last is the code size
+ * @param encoderSizes     hidden sizes of the encoder, outermost first; the last is the size of the
+ *                         features the bottleneck receives (the code size, for the identity)
  * @param activation       activation of the hidden layers (encoder and decoder) other than the code layer
  * @param codeActivation   activation of the code layer (the encoder's last)
  * @param outputActivation activation of the decoder's output layer
  * @param loss             reconstruction loss name; {@code "bce"} takes logits and so needs an
  *                         {@code "identity"} output activation
+ * @param bottleneck       the bottleneck between the encoder and the decoder
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation, String codeActivation,
-                                   String outputActivation, String loss) implements VariantSpec {
+                                   String outputActivation, String loss, BottleneckSpec bottleneck) implements VariantSpec {
 
     public DenseAutoencoderSpec {
         encoderSizes = List.copyOf(encoderSizes);
@@ -41,13 +49,20 @@ public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation
         requireName("codeActivation", codeActivation);
         requireName("outputActivation", outputActivation);
         requireName("loss", loss);
+        Objects.requireNonNull(bottleneck, "bottleneck");
         if (loss.equals(BinaryCrossEntropy.NAME) && !outputActivation.equals(Identity.NAME)) {
             throw new IllegalArgumentException("loss 'bce' takes logits, so outputActivation must be 'identity', got '"
                     + outputActivation + "'");
         }
     }
 
-    /** Every hidden layer, the code layer included, uses {@code activation}. */
+    /** With the identity bottleneck. */
+    public DenseAutoencoderSpec(List<Integer> encoderSizes, String activation, String codeActivation, String outputActivation,
+                                String loss) {
+        this(encoderSizes, activation, codeActivation, outputActivation, loss, new IdentityBottleneckSpec());
+    }
+
+    /** Every hidden layer, the code layer included, uses {@code activation}; the identity bottleneck. */
     public DenseAutoencoderSpec(List<Integer> encoderSizes, String activation, String outputActivation, String loss) {
         this(encoderSizes, activation, activation, outputActivation, loss);
     }
@@ -58,13 +73,18 @@ public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation
         }
     }
 
+    /** The code size: what the bottleneck makes of the encoder's last layer. */
     @JsonIgnore
-    public int codeSize() {
-        return encoderSizes.get(encoderSizes.size() - 1);
+    public long codeSize() {
+        return bottleneck.codeSize(encoderSizes.get(encoderSizes.size() - 1));
     }
 
     public DenseAutoencoderSpec withEncoderSizes(List<Integer> sizes) {
-        return new DenseAutoencoderSpec(sizes, activation, codeActivation, outputActivation, loss);
+        return new DenseAutoencoderSpec(sizes, activation, codeActivation, outputActivation, loss, bottleneck);
+    }
+
+    public DenseAutoencoderSpec withBottleneck(BottleneckSpec spec) {
+        return new DenseAutoencoderSpec(encoderSizes, activation, codeActivation, outputActivation, loss, spec);
     }
 
     @Override
@@ -74,8 +94,9 @@ public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation
                     + Arrays.toString(inputShape));
         }
         Sequential encoder = Sequential.build("encoder", inputShape, encoderLayers(), context);
-        Sequential decoder = Sequential.build("decoder", encoder.outputShape(), decoderLayers((int) inputShape[0]), context);
-        return new Autoencoder(encoder, new IdentityBottleneck(codeSize()), decoder, context.registry().loss(loss), List.of());
+        Bottleneck code = bottleneck.build(encoder.outputShape()[0], context);
+        Sequential decoder = Sequential.build("decoder", new long[] {code.codeSize()}, decoderLayers((int) inputShape[0]), context);
+        return new Autoencoder(context.kernels(), encoder, code, decoder, context.components().loss(loss));
     }
 
     /** Dense layers of {@link #encoderSizes()}; the last uses the code activation. */

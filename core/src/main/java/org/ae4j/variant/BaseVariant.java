@@ -1,4 +1,4 @@
-package org.ae4j.model;
+package org.ae4j.variant;
 
 import java.util.List;
 import java.util.Objects;
@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
-import org.ae4j.spi.Variant;
-import org.ae4j.spi.VariantSpec;
 import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
@@ -15,7 +13,7 @@ import org.apiguardian.api.API;
  * A variant that is a fixed recipe: its parts are given once, to the constructor. Subclasses only name
  * their defaults, e.g. {@code super("sparse", "…", SPEC, List.of(KL), Optional.empty(), AdamSpec.defaults(), training)}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class BaseVariant implements Variant {
 
     private final String name;

@@ -1,6 +1,10 @@
-package org.ae4j.spi;
+package org.ae4j.variant;
 
 import org.ae4j.model.Autoencoder;
+import org.ae4j.spi.BuildContext;
+import org.ae4j.spi.CorruptionSpec;
+import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
@@ -9,7 +13,7 @@ import org.apiguardian.api.API;
  * ({@link #spec()}) and the optimizer and training settings it is meant to be trained with.
  * Plug-ins contribute variants with {@link org.ae4j.registry.Contributions#variants}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Variant {
 
     /** The registered name. */
@@ -40,7 +44,7 @@ public interface Variant {
     /** A new model of the default architecture for flat examples of {@code inputSize} values. */
     default Autoencoder build(long inputSize, BuildContext context) {
         Autoencoder model = spec().build(new long[] {inputSize}, context)
-                .withAdditionalRegularizers(regularizers().stream().map(RegularizerSpec::create).toList());
-        return corruption().map(c -> model.withCorruption(c.create())).orElse(model);
+                .withAdditionalRegularizers(regularizers().stream().map(r -> r.create(context.kernels())).toList());
+        return corruption().map(c -> model.withCorruption(c.create(context.kernels()))).orElse(model);
     }
 }

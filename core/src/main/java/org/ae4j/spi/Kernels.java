@@ -1,0 +1,66 @@
+package org.ae4j.spi;
+
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The one seam behind which ae4j's arithmetic hot spots run: each method is a whole computation that an
+ * implementation does either with ND4J ops or with fused loops straight over ND4J's native memory. An
+ * implementation is chosen once — when the {@link Components} (the registry) are made — recorded in a
+ * saved model's metadata, and handed to every component that needs one (through {@link BuildContext}
+ * or a {@code create(Kernels)} call); components never choose between implementations themselves.
+ *
+ * <p>Every method computes the same values whichever implementation runs it (up to float rounding);
+ * an implementation that cannot handle some arrays (e.g. doubles, for gradient checks) hands them to
+ * the ND4J formulation itself. A plug-in with a hot spot of its own writes its two implementations
+ * and picks one, once, with {@link #select}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface Kernels {
+
+    /** The element-wise functions the fused implementations know (see {@link Activation#pointwise()}). */
+    enum Pointwise { IDENTITY, RELU, SIGMOID, TANH }
+
+    /** The implementation's name, recorded in model metadata: {@code "vector-api"} or {@code "nd4j"}. */
+    String name();
+
+    /** {@code y ← f(y + b)}: the row {@code b} ({@code [1, cols]}) added to each row of {@code y} ({@code [rows, cols]}). */
+    void biasActivation(INDArray y, INDArray bias, Activation f);
+
+    /**
+     * {@code g ← g ⊙ f′(y)} (the derivative taken from the output {@code y}) and
+     * {@code biasGradient += Σ_rows g}; {@code y}, {@code g} are {@code [rows, cols]}, the bias gradient {@code [1, cols]}.
+     */
+    void backpropWithBias(INDArray y, INDArray g, INDArray biasGradient, Activation f);
+
+    /** {@code gradient ← scale·(output − target)}; returns {@code Σ (output − target)²}. Same shapes. */
+    double squaredError(INDArray output, INDArray target, INDArray gradient, double scale);
+
+    /** {@code target ← a·target + b·other} over equally long arrays. */
+    void scaleAdd(INDArray target, double a, INDArray other, double b);
+
+    /**
+     * One Adam step in place (Kingma &amp; Ba, 2015): {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
+     * {@code θ ← θ − αₜ·m/(√v + ε)} with {@code αₜ = α·√(1−β₂ᵗ)/(1−β₁ᵗ)}, {@code t = iteration + 1}. All
+     * four arrays equally long; {@code gradient} may be overwritten.
+     */
+    void adam(INDArray theta, INDArray gradient, INDArray m, INDArray v, long iteration, double learningRate, double beta1,
+              double beta2, double epsilon);
+
+    /** {@code Σ_rows a} of a {@code [rows, cols]} array, summed in double: small statistics such as mean activations. */
+    double[] columnSums(INDArray a);
+
+    /** A new {@code [rows, row.length]} array of {@code type} whose every row is {@code row}. */
+    INDArray repeatRow(double[] row, long rows, org.nd4j.linalg.api.buffer.DataType type);
+
+    /** Fills {@code target} with independent N(mean, std²) samples drawn from {@code random}; returns it. */
+    INDArray gaussian(INDArray target, double mean, double std, RandomSource random);
+
+    /**
+     * Chooses, once, between a plug-in's own two implementations of a kernel: {@code vectorApi}'s when these
+     * are the Vector-API kernels, else {@code nd4j}'s. Call it when a component is made, never per batch. The
+     * vectorised class is loaded only when chosen.
+     */
+    <K> K select(Supplier<? extends K> nd4j, Supplier<? extends K> vectorApi);
+}

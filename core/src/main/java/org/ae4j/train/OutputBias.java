@@ -1,0 +1,41 @@
+package org.ae4j.train;
+
+import java.util.Optional;
+import org.ae4j.data.Dataset;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.nn.Dense;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.Sequential;
+import org.ae4j.spi.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Starts a decoder's output bias at the data's marginal — the loss's
+ * {@link org.ae4j.spi.Loss#initialOutput initial output} for the per-value mean and variance of the
+ * training data — when the decoder is a chain ending in a dense layer with the identity activation.
+ */
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+public final class OutputBias {
+
+    private OutputBias() {
+    }
+
+    /** @return whether the bias was set */
+    public static boolean initialize(Autoencoder model, Dataset data) {
+        if (!(model.decoder() instanceof Sequential chain)
+                || !(chain.layers().get(chain.layers().size() - 1) instanceof Dense last)
+                || !last.activation().name().equals(Identity.NAME)) {
+            return false;
+        }
+        INDArray rows = data.features().reshape('c', data.size(), data.exampleLength());
+        INDArray mean = rows.mean(true, 0);
+        INDArray variance = rows.var(false, 0).reshape(1, data.exampleLength());
+        Optional<INDArray> initial = model.loss().initialOutput(mean, variance);
+        Parameter bias = last.bias();
+        if (initial.isEmpty() || initial.get().length() != bias.value().length()) {
+            return false;
+        }
+        bias.value().assign(initial.get().reshape(bias.value().shape()).castTo(bias.value().dataType()));
+        return true;
+    }
+}

@@ -1,0 +1,256 @@
+package org.ae4j.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.Stream;
+import org.ae4j.TestArrays;
+import org.ae4j.nn.Identity;
+import org.ae4j.nn.LeakyRelu;
+import org.ae4j.nn.Relu;
+import org.ae4j.nn.Sigmoid;
+import org.ae4j.nn.Tanh;
+import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
+import org.ae4j.spi.RandomSource;
+import org.ae4j.util.StepMemory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Both kernel implementations against the same formulas evaluated in double precision by ND4J, on shapes
+ * whose rows are not whole vectors (scalar tails), on views that start inside a larger buffer, and inside
+ * a workspace. The build runs every test with the Vector API module, so both can be made.
+ */
+class KernelsTest {
+
+    private static final int ROWS = 37;
+    private static final int COLS = 53;
+
+    @BeforeAll
+    static void vectorApiIsThere() {
+        assertThat(KernelSelection.vectorApiAvailable()).as("the build runs tests with --add-modules jdk.incubator.vector").isTrue();
+        assertThat(KernelSelection.best().name()).isEqualTo(VectorApiKernels.NAME);
+    }
+
+    static Stream<Kernels> implementations() {
+        return Stream.of(new Nd4jKernels(), new VectorApiKernels());
+    }
+
+    static Stream<Arguments> implementationsAndFunctions() {
+        return implementations().flatMap(k -> Stream.of(Kernels.Pointwise.values()).map(p -> Arguments.of(k, p)));
+    }
+
+    private static Activation activation(Kernels.Pointwise p) {
+        return switch (p) {
+            case IDENTITY -> new Identity();
+            case RELU -> new Relu();
+            case SIGMOID -> new Sigmoid();
+            case TANH -> new Tanh();
+        };
+    }
+
+    /** A float [1, n] row that is a view at offset 20 of a larger buffer, as a parameter block's bias is. */
+    private static INDArray rowView(long seed, int n) {
+        INDArray block = TestArrays.gaussian(seed, 1.0, n + 40).castTo(DataType.FLOAT);
+        return block.get(NDArrayIndex.interval(20, 20 + n)).reshape(1, n);
+    }
+
+    private static INDArray f(INDArray z, Kernels.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> z.dup();
+            case RELU -> Transforms.relu(z, true);
+            case SIGMOID -> Transforms.sigmoid(z, true);
+            case TANH -> Transforms.tanh(z, true);
+        };
+    }
+
+    private static INDArray derivative(INDArray y, Kernels.Pointwise f) {
+        return switch (f) {
+            case IDENTITY -> Nd4j.onesLike(y);
+            case RELU -> Transforms.sign(y, true);
+            case SIGMOID -> y.mul(y.rsub(1.0));
+            case TANH -> y.mul(y).rsub(1.0);
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementationsAndFunctions")
+    void biasActivationIsTheActivationOfTheSum(Kernels kernels, Kernels.Pointwise kind) {
+        INDArray z = TestArrays.gaussian(1, 3.0, ROWS, COLS).castTo(DataType.FLOAT);
+        INDArray bias = rowView(2, COLS);
+        INDArray expected = f(z.castTo(DataType.DOUBLE).addRowVector(bias.castTo(DataType.DOUBLE)), kind);
+        INDArray biasBefore = bias.dup();
+
+        kernels.biasActivation(z, bias, activation(kind));
+
+        assertThat(maxAbsDifference(z, expected)).isLessThan(kind == Kernels.Pointwise.IDENTITY || kind == Kernels.Pointwise.RELU ? 1e-6 : 3e-7);
+        assertThat(bias).isEqualTo(biasBefore);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementationsAndFunctions")
+    void backpropMultipliesByTheDerivativeAndAddsTheColumnSums(Kernels kernels, Kernels.Pointwise kind) {
+        INDArray y = f(TestArrays.gaussian(3, 2.0, ROWS, COLS), kind).castTo(DataType.FLOAT);
+        INDArray g = TestArrays.gaussian(4, 1.0, ROWS, COLS).castTo(DataType.FLOAT);
+        INDArray biasGradient = rowView(5, COLS);
+        INDArray expectedG = g.castTo(DataType.DOUBLE).mul(derivative(y.castTo(DataType.DOUBLE), kind));
+        INDArray expectedBias = biasGradient.castTo(DataType.DOUBLE).add(expectedG.sum(true, 0));
+        INDArray yBefore = y.dup();
+
+        kernels.backpropWithBias(y, g, biasGradient, activation(kind));
+
+        assertThat(maxAbsDifference(g, expectedG)).isLessThan(1e-6);
+        assertThat(maxAbsDifference(biasGradient, expectedBias)).isLessThan(1e-5);
+        assertThat(y).isEqualTo(yBefore);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void squaredErrorGivesTheSumAndTheScaledDifference(Kernels kernels) {
+        INDArray output = TestArrays.uniform(6, 0, 1, ROWS, COLS).castTo(DataType.FLOAT);
+        INDArray target = TestArrays.uniform(7, 0, 1, ROWS, COLS).castTo(DataType.FLOAT);
+        INDArray gradient = Nd4j.createUninitialized(DataType.FLOAT, ROWS, COLS);
+        INDArray diff = output.castTo(DataType.DOUBLE).sub(target.castTo(DataType.DOUBLE));
+
+        double sum = kernels.squaredError(output, target, gradient, 0.25);
+
+        assertThat(sum).isCloseTo(diff.mul(diff).sumNumber().doubleValue(), within(1e-5 * sum));
+        assertThat(maxAbsDifference(gradient, diff.mul(0.25))).isLessThan(1e-7);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void gaussianSamplesHaveTheMomentsAndTailsOfANormalAndRepeatWithTheSeed(Kernels kernels) {
+        INDArray z = Nd4j.createUninitialized(DataType.FLOAT, 1001, 999);          // not a whole number of vectors
+        kernels.gaussian(z, 2.0, 0.5, new RandomSource(3));
+        double[] v = z.data().asDouble();
+        double mean = 0;
+        double m2 = 0;
+        double m4 = 0;
+        long beyond2Sigma = 0;
+        double lag = 0;
+        for (int i = 0; i < v.length; i++) {
+            double d = (v[i] - 2.0) / 0.5;
+            mean += d;
+            m2 += d * d;
+            m4 += d * d * d * d;
+            beyond2Sigma += Math.abs(d) > 2 ? 1 : 0;
+            lag += i > 0 ? d * (v[i - 1] - 2.0) / 0.5 : 0;
+        }
+        int n = v.length;                                   // ~1e6: standard errors ~1e-3 (mean), 1.4e-3 (variance)
+        assertThat(mean / n).isCloseTo(0, within(5e-3));
+        assertThat(m2 / n).isCloseTo(1, within(7e-3));
+        assertThat(m4 / n).isCloseTo(3, within(0.03));
+        assertThat(beyond2Sigma / (double) n).isCloseTo(0.0455, within(1.5e-3));
+        assertThat(lag / n).as("neighbours uncorrelated").isCloseTo(0, within(5e-3));
+        if (kernels instanceof VectorApiKernels) {
+            assertThat(z.amaxNumber().doubleValue()).isLessThanOrEqualTo(2.0 + 0.5 * 5.78);
+        }
+
+        INDArray again = Nd4j.createUninitialized(DataType.FLOAT, 1001, 999);
+        kernels.gaussian(again, 2.0, 0.5, new RandomSource(3));
+        assertThat(again).isEqualTo(z);
+        kernels.gaussian(again, 2.0, 0.5, new RandomSource(4));
+        assertThat(again).isNotEqualTo(z);
+    }
+
+    @Test
+    void worksOnArraysInAWorkspace() {
+        StepMemory memory = new StepMemory("fused-test");
+        INDArray bias = rowView(8, COLS);
+        INDArray expected = null;
+        for (int cycle = 0; cycle < 3; cycle++) {
+            try (MemoryWorkspace ignored = memory.open()) {
+                Nd4j.createUninitialized(DataType.FLOAT, 3, 5).assign(7);      // the arrays below do not start the workspace
+                INDArray z = TestArrays.gaussian(9, 1.0, ROWS, COLS).castTo(DataType.FLOAT);
+                INDArray reference = Transforms.sigmoid(z.addRowVector(bias), true);
+                new VectorApiKernels().biasActivation(z, bias, new Sigmoid());
+                assertThat(maxAbsDifference(z, reference)).isLessThan(3e-7);
+                expected = expected == null ? z.detach() : expected;
+                assertThat(z).isEqualTo(expected);
+            }
+        }
+        memory.release();
+    }
+
+    /** Doubles, Fortran order, transposed views and activations without a kernel go to the ND4J formulation: same values. */
+    @Test
+    void handsWhatItCannotTakeToTheNd4jFormulation() {
+        Kernels vector = new VectorApiKernels();
+        Kernels nd4j = new Nd4jKernels();
+        INDArray doubles = TestArrays.gaussian(11, 1.0, ROWS, COLS);
+        INDArray fortran = TestArrays.gaussian(12, 1.0, ROWS, COLS).castTo(DataType.FLOAT).dup('f');
+        INDArray transposed = TestArrays.gaussian(13, 1.0, COLS, ROWS).castTo(DataType.FLOAT).transpose();
+        for (INDArray y : new INDArray[] {doubles, fortran, transposed}) {
+            INDArray bias = TestArrays.gaussian(10, 1.0, 1, COLS).castTo(y.dataType());
+            for (Activation f : new Activation[] {new Relu(), new LeakyRelu()}) {
+                INDArray a = y.dup(y.ordering());
+                INDArray b = y.dup(y.ordering());
+                vector.biasActivation(a, bias, f);
+                nd4j.biasActivation(b, bias, f);
+                assertThat(maxAbsDifference(a, b)).isLessThan(1e-6);
+            }
+        }
+        INDArray g1 = doubles.dup();
+        INDArray g2 = doubles.dup();
+        assertThat(vector.squaredError(doubles, doubles.mul(0.5), g1, 1.0)).isEqualTo(nd4j.squaredError(doubles, doubles.mul(0.5), g2, 1.0));
+        assertThat(g1).isEqualTo(g2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void columnSumsAndRepeatedRowsMatchNd4j(Kernels kernels) {
+        INDArray a = TestArrays.gaussian(21, 1.0, ROWS, COLS).castTo(DataType.FLOAT);
+        double[] sums = kernels.columnSums(a);
+        double[] expected = a.castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+        for (int c = 0; c < COLS; c++) {
+            assertThat(sums[c]).isCloseTo(expected[c], within(1e-4));
+        }
+        INDArray rows = kernels.repeatRow(sums, 3, DataType.FLOAT);
+        assertThat(rows.shape()).containsExactly(3, COLS);
+        assertThat(rows.getRow(2).getDouble(5)).isCloseTo(sums[5], within(1e-5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void adamStepMatchesTheFormula(Kernels kernels) {
+        int n = 1000;
+        INDArray theta = TestArrays.gaussian(31, 1.0, n).castTo(DataType.FLOAT);
+        INDArray g = TestArrays.gaussian(32, 1.0, n).castTo(DataType.FLOAT);
+        INDArray m = TestArrays.gaussian(33, 0.1, n).castTo(DataType.FLOAT);
+        INDArray v = TestArrays.uniform(34, 0.01, 0.1, n).castTo(DataType.FLOAT);
+        double[] t0 = theta.toDoubleVector();
+        double[] gd = g.toDoubleVector();
+        double[] m0 = m.toDoubleVector();
+        double[] v0 = v.toDoubleVector();
+        kernels.adam(theta, g, m, v, 4, 1e-2, 0.9, 0.999, 1e-8);
+        double alpha = 1e-2 * Math.sqrt(1 - Math.pow(0.999, 5)) / (1 - Math.pow(0.9, 5));
+        for (int i = 0; i < n; i += 97) {
+            double mi = 0.9 * m0[i] + 0.1 * gd[i];
+            double vi = 0.999 * v0[i] + 0.001 * gd[i] * gd[i];
+            assertThat(theta.getDouble(i)).isCloseTo(t0[i] - alpha * mi / (Math.sqrt(vi) + 1e-8), within(1e-5));
+            assertThat(m.getDouble(i)).isCloseTo(mi, within(1e-6));
+        }
+    }
+
+    @Test
+    void anUnknownOrUnavailableChoiceIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KernelSelection.named("cuda"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown kernels 'cuda'; known: nd4j, vector-api");
+        assertThat(KernelSelection.named("nd4j")).isInstanceOf(Nd4jKernels.class);
+    }
+
+    private static double maxAbsDifference(INDArray actual, INDArray expected) {
+        return actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+}

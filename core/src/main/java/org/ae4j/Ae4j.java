@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: discovers plug-ins with {@link ServiceLoader} and builds the {@link Registry}. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Ae4j {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ae4j.class);

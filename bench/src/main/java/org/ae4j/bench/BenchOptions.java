@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param seed            the seed of every model and of the evaluation draws
  * @param out             the output directory
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BenchOptions(Optional<Path> data, List<String> variants, int epochs, int anomalyClasses, int probeIterations,
                            long seed, Path out) {
 

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param date      ISO-8601 start time
  * @param results   one entry per model, PCA baselines included
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BenchReport(String command, String machine, String data, int epochs, String date, List<ModelResult> results) {
 
     public BenchReport {

@@ -39,7 +39,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Trains every selected variant and a PCA baseline on the same data, split and seed, measures them
  * all the same way and writes tables and figures (see {@link ReportWriter}).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BenchRunner {
 
     private static final int CLASSES = 10;

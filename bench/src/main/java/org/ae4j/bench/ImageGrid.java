@@ -1,5 +1,6 @@
 package org.ae4j.bench;
 
+import org.apiguardian.api.API;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Draws square grey-scale images (values in [0, 1], clipped) as a PNG grid. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageGrid {
 
     private ImageGrid() {

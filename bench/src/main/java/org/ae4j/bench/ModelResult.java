@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param peakResidentMb         peak resident memory of the process (heap + native) during training
  * @param trainLoss              training loss per epoch
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ModelResult(String model, long codeSize, double testMse, double testBce, double testNegElbo,
                           double pcaMseAtSameCode, double probeAccuracy, double meanAuroc, Map<Integer, Double> aurocByClass,
                           double trainSamplesPerSecond, double inferenceSamplesPerSec, double trainSeconds,

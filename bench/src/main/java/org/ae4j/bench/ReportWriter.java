@@ -33,7 +33,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * scatter of each model's test codes (their first two principal components) coloured by class, and
  * VAE samples. Every file is written atomically.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReportWriter {
 
     private static final int GRID = 12;

@@ -1,5 +1,6 @@
 package org.ae4j.cli;
 
+import org.apiguardian.api.API;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
  * Runs one {@code ae4j} invocation and returns its exit code: 0 on success, 2 on bad usage or bad
  * input (one line on stderr, a stack trace only with {@code --verbose}), 1 on an internal error.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Cli {
 
     static final int OK = 0;

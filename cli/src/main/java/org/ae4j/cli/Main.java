@@ -1,6 +1,8 @@
 package org.ae4j.cli;
 
+import org.apiguardian.api.API;
 /** The {@code ae4j} command's entry point: the only place that exits the JVM. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Main {
 
     private Main() {

@@ -10,6 +10,7 @@ import org.ae4j.check.GradientCheck;
 import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.model.StepContext;
 import org.ae4j.registry.Contributions;
 import org.ae4j.registry.PluginModule;
 import org.ae4j.registry.Registry;
@@ -33,11 +34,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The conformance suite of a variant: extend it in the variant module's tests and name the variant.
  * It loads the variant exactly as production does (ServiceLoader), and checks that its config
  * round-trips through JSON, that the same seed gives the same weights, that training does not modify
- * its input, that its gradient matches finite differences, that steady-state training steps make no
- * native array buffers outside their workspace, that a data-parallel step leaves the whole batch's
- * gradient, and that a second plug-in claiming its name is refused clearly.
+ * its input, that its gradient matches finite differences, that inference ({@code encode},
+ * {@code reconstruct}) computes what the training pass computes wherever the training pass is
+ * deterministic, that a data-parallel step leaves the whole batch's gradient, that a second plug-in
+ * claiming its name is refused clearly, and that the plug-in uses no {@code INTERNAL} type of ae4j.
+ * The performance check (no native allocation per step) is separate: {@link VariantAllocations}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class VariantConformance {
 
     /** The registered name of the variant under test. */
@@ -53,24 +56,25 @@ public abstract class VariantConformance {
         return 25;
     }
 
-    private Registry registry() {
-        return Ae4j.registry();
+    private static Registry registry;
+
+    private static Registry registry() {
+        if (registry == null) {
+            registry = Ae4j.registry();
+        }
+        return registry;
     }
 
     private Variant variant() {
         return registry().variant(variantName());
     }
 
+    /** Three examples of {@link #inputShape()} with values in [0.05, 0.95). */
     private INDArray batch(DataType type, long seed) {
         long[] shape = new long[inputShape().length + 1];
         shape[0] = 3;
         System.arraycopy(inputShape(), 0, shape, 1, inputShape().length);
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        double[] values = new double[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact))];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 0.05 + 0.9 * rng.nextDouble();
-        }
-        return Nd4j.create(values, shape, 'c').castTo(type);
+        return Fixtures.uniform(seed, 0.05, 0.95, type, shape);
     }
 
     @Test
@@ -107,7 +111,7 @@ public abstract class VariantConformance {
         Autoencoder model = ModelConfig.defaults(variant()).build(inputShape(), registry());
         INDArray x = batch(DataType.FLOAT, 3);
         INDArray copy = x.dup();
-        model.trainingStep(x, org.ae4j.model.StepContext.of(new RandomSource(1), new RandomSource(2), 1));
+        model.trainingStep(x, StepContext.of(new RandomSource(1), new RandomSource(2), 1));
         model.reconstruct(x);
         assertThat(x).isEqualTo(copy);
     }
@@ -116,7 +120,7 @@ public abstract class VariantConformance {
     void gradientMatchesFiniteDifferences() {
         ModelConfig config = ModelConfig.defaults(variant());
         Autoencoder model = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
-                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(org.ae4j.kernel.KernelSelection.best())).toList());
+                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(registry().kernels())).toList());
         // zero biases behind dead ReLUs sit exactly on the kink; move them off it
         model.parameters().stream().filter(p -> p.kind() == Parameter.Kind.BIAS).forEach(p -> p.value().addi(0.05));
         INDArray x = batch(DataType.DOUBLE, 4);
@@ -136,8 +140,8 @@ public abstract class VariantConformance {
     void dataParallelStepLeavesTheWholeBatchGradient() {
         ModelConfig config = ModelConfig.defaults(variant());
         Autoencoder built = config.model().build(inputShape(), new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)))
-                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(org.ae4j.kernel.KernelSelection.best())).toList());
-        Autoencoder model = config.corruption().map(c -> built.withCorruption(c.create(org.ae4j.kernel.KernelSelection.best()))).orElse(built);
+                .withAdditionalRegularizers(config.regularizers().stream().map(r -> r.create(registry().kernels())).toList());
+        Autoencoder model = config.corruption().map(c -> built.withCorruption(c.create(registry().kernels()))).orElse(built);
         INDArray x = Nd4j.concat(0, batch(DataType.DOUBLE, 8), batch(DataType.DOUBLE, 9), batch(DataType.DOUBLE, 10))
                 .get(NDArrayIndex.interval(0, 7)).dup();
         INDArray first = gradients(model, x, new RandomSource(21), new RandomSource(22));
@@ -166,52 +170,38 @@ public abstract class VariantConformance {
     }
 
     private static INDArray gradients(Autoencoder model, INDArray x, RandomSource stochastic, RandomSource corrupting) {
-        model.trainingStep(x, org.ae4j.model.StepContext.of(stochastic, corrupting, 1));
+        model.trainingStep(x, StepContext.of(stochastic, corrupting, 1));
         return ParameterBlock.of(model.parameters()).orElseThrow().gradients().dup();
     }
 
     /**
-     * Scalar operand buffers (one value each) that ND4J's scalar ops still make per training step of
-     * this variant; 0 unless a variant declares otherwise.
+     * Where the training pass is deterministic, inference computes the same: {@code encode} gives the
+     * code the training pass handed the decoder, and {@code reconstructionLoss} the training pass's
+     * reconstruction loss (a bottleneck whose {@code encode} forgot a step of its {@code forward} fails here).
      */
-    protected int scalarBuffersPerStep() {
-        return 0;
+    @Test
+    void inferenceAgreesWithTheDeterministicTrainingPass() {
+        Autoencoder model = ModelConfig.defaults(variant()).model().build(inputShape(),
+                new BuildContext(registry(), DataType.DOUBLE, new RandomSource(5)));
+        INDArray x = batch(DataType.DOUBLE, 12);
+        INDArray h = model.encoder().forward(x).output();
+        INDArray z = model.bottleneck().forward(h, new RandomSource(1), 0).z();
+        boolean deterministic = z.equals(model.bottleneck().forward(h, new RandomSource(2), 0).z());
+        INDArray code = model.encode(x);
+        if (deterministic) {
+            assertThat(code).as("encode(x) against the training pass's code").isEqualTo(z);
+            double trained = model.objective(x, new RandomSource(3)).reconstruction();
+            assertThat(model.reconstructionLoss(x, x)).as("reconstruction loss at inference and in training")
+                    .isCloseTo(trained, org.assertj.core.api.Assertions.within(1e-12 * (1 + Math.abs(trained))));
+        }
+        assertThat(code.shape()).containsExactly(x.size(0), model.codeSize());
+        assertThat(model.reconstruct(x).shape()).isEqualTo(x.shape());
     }
 
+    /** The plug-in's own classes (its variant's package) use no type of ae4j marked {@code INTERNAL}. */
     @Test
-    void steadyStateTrainingStepsAllocateNoNativeArrays() {
-        ModelConfig config = ModelConfig.defaults(variant());
-        Autoencoder model = config.build(inputShape(), registry());
-        Optimizer optimizer = config.optimizer().create(org.ae4j.kernel.KernelSelection.best());
-        StepMemory memory = new StepMemory("conformance-" + variantName());
-        INDArray x = batch(DataType.FLOAT, 6);
-        RandomSource random = new RandomSource(3);
-        Runnable step = () -> {
-            try (var ignored = memory.open()) {
-                model.trainingStep(x, org.ae4j.model.StepContext.of(random, random, 1));
-                optimizer.step(model.parameters());
-            }
-        };
-        try {
-            for (int i = 0; i < 3; i++) {
-                step.run();                              // the workspace learns its size in the first cycle
-            }
-            long reserved = memory.reservedBytes();
-            long spilled = memory.spilledBytes();
-            int steps = 5;
-            NativeAllocations.Counts counts = NativeAllocations.during(() -> {
-                for (int i = 0; i < steps; i++) {
-                    step.run();
-                }
-            });
-            assertThat(counts.arrays()).as(counts.toString()).isZero();
-            assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(steps * scalarBuffersPerStep());
-            assertThat(counts.inWorkspace()).as(counts.toString()).isPositive();
-            assertThat(memory.reservedBytes()).isEqualTo(reserved);
-            assertThat(memory.spilledBytes()).isEqualTo(spilled);
-        } finally {
-            memory.release();
-        }
+    void usesNoInternalTypeOfAe4j() {
+        PluginRules.usesNoInternalType(variant().getClass().getPackageName());
     }
 
     @Test
@@ -220,7 +210,8 @@ public abstract class VariantConformance {
         Ae4jPlugin impostor = new PluginModule("impostor") {
             @Override
             protected void configure() {
-                Contributions.variants(binder()).addBinding(original.name()).toInstance(original);
+                Contributions.variant(binder(), new org.ae4j.variant.BaseVariant(original.name(), "an impostor",
+                        original.spec(), original.regularizers(), original.corruption(), original.optimizer(), original.training()));
             }
         };
         List<Ae4jPlugin> plugins = new ArrayList<>(Ae4j.plugins(VariantConformance.class.getClassLoader()));

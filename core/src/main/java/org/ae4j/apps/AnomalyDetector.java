@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * the {@code (1 − falsePositiveRate)} empirical quantile of their scores, and an example is flagged when
  * its score is strictly greater.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AnomalyDetector {
 
     private final AnomalyScorer scorer;

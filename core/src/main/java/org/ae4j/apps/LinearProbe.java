@@ -17,7 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * standardised features, full batch with Adam, then its accuracy. The standard way to ask how much
  * class information a representation keeps in linearly readable form.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LinearProbe {
 
     private final INDArray mean;

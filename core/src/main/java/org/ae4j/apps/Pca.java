@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * expresses the projection on the first {@code k} components as an {@link Autoencoder}
  * ({@code z = (x − μ)V_k}, {@code x̂ = z V_kᵀ + μ}) so it is measured exactly like the learned models.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Pca {
 
     private final INDArray mean;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import org.apiguardian.api.API;
 
 /** Receiver-operating-characteristic measures of a scorer against known labels. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Roc {
 
     private Roc() {

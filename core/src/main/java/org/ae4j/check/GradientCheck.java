@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code |a − n| ≤ absoluteTolerance} or {@code |a − n| / max(|a|, |n|) ≤ maxRelativeError}.
  * Everything must be in double precision: float32 round-off swamps the differences.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GradientCheck {
 
     private GradientCheck() {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * row, every value a finite number. Blank lines are skipped. A ragged row, a value that is not a
  * number or a non-finite value fails with a message naming the line and the column.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CsvFile {
 
     private CsvFile() {

@@ -23,7 +23,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * array that is a view or not in C order is copied once then. A dataset never modifies its arrays;
  * its batches are views.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dataset {
 
     private final INDArray features;

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the user cache {@code ~/.cache/ae4j/fashion-mnist}; and, always available offline, an embedded
  * sample of the first {@value #SAMPLE_TRAIN} training and {@value #SAMPLE_TEST} test images.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FashionMnist {
 
     /** Where Debian's {@code dataset-fashion-mnist} package installs the files. */

@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param dimensions the sizes from the header, e.g. {@code [60000, 28, 28]}
  * @param data       the values, {@code 0 … 255} stored as Java bytes (read with {@code & 0xFF})
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record IdxFile(int[] dimensions, byte[] data) {
 
     /** The IDX type code of unsigned bytes. */

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param min   the minimum, one value (global) or one per feature
  * @param max   the maximum, same length as {@code min}
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MinMaxNormalizer(double[] min, double[] max) {
 
     public MinMaxNormalizer {

@@ -1,5 +1,6 @@
 package org.ae4j.loss;
 
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -10,6 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code ∂L/∂s = (σ(s) − x)/N}. Targets must lie in [0, 1]. The decoder's output layer must be linear
  * (its outputs are logits); {@link #reconstruction} applies the sigmoid.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     public static final String NAME = "bce";

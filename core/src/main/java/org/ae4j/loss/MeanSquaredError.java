@@ -1,5 +1,6 @@
 package org.ae4j.loss;
 
+import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * of elements in the batch, so its value is the per-pixel MSE. {@code ∂L/∂x̂ = (2/N)(x̂ − x)}, computed
  * with the value in one {@link Kernels#squaredError} pass.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MeanSquaredError extends ElementwiseLoss {
 
     public static final String NAME = "mse";

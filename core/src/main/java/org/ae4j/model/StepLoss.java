@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * @param bottleneck     the bottleneck's own term (e.g. β·KL), 0 for deterministic bottlenecks
  * @param penalty        the sum of every regularizer's penalty
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StepLoss(double reconstruction, double bottleneck, double penalty) {
 
     /** The objective that was differentiated. */

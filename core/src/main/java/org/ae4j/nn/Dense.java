@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Kernels#backpropWithBias}, then {@code Xᵀ·G}. Parameter gradients are accumulated straight into
  * their buffers; products go through {@link Gemm}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dense implements Layer {
 
     private final String name;

@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.BuildContext;
@@ -16,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param initializer registered initializer name; {@code null} picks {@code he-normal} for the
  *                    ReLU family and {@code xavier-uniform} otherwise
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DenseSpec(int units, String activation, String initializer) implements LayerSpec {
 
     public static final String TYPE = "dense";

@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.SplittableRandom;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.RandomSource;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>{@code he-normal}: N(0, 2 / fanIn)</li>
  * </ul>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FanInit implements Initializer {
 
     public static final FanInit XAVIER_UNIFORM = new FanInit("xavier-uniform", true, false);

@@ -1,11 +1,13 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code f(z) = z}; used for linear output layers and logits. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Identity implements Activation {
 
     public static final String NAME = "identity";

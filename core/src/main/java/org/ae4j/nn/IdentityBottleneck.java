@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The plain autoencoder's bottleneck: {@code z = h}, no parameters, no loss term. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class IdentityBottleneck implements Bottleneck {
 
     private final long size;

@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Since {@code α > 0}, {@code y} has the sign of {@code z}, so {@code f′ = 1} where {@code y > 0}
  * and {@code α} elsewhere.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LeakyRelu implements Activation {
 
     public static final String NAME = "leaky-relu";

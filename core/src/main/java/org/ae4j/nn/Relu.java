@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
@@ -12,6 +13,7 @@ import org.ae4j.util.InPlace;
  * The rectified linear unit {@code f(z) = max(z, 0)}, {@code f′(z) = [z > 0] = [y > 0]}
  * (Nair &amp; Hinton, 2010). The derivative at 0 is taken as 0.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Relu implements Activation {
 
     public static final String NAME = "relu";

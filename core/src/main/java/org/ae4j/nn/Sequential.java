@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A chain of {@link Layer}s; serves as an {@link Encoder} or a {@link Decoder}. The chain is checked
  * when built: each layer's input shape must equal its predecessor's output shape.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Sequential implements Encoder, Decoder {
 
     private final String name;

@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The logistic sigmoid {@code σ(z) = 1 / (1 + e^{-z})}, {@code σ′ = y(1 − y)}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Sigmoid implements Activation {
 
     public static final String NAME = "sigmoid";

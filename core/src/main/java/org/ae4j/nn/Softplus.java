@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The softplus {@code f(z) = log(1 + e^z)}, evaluated in the overflow-free form
  * {@code max(z, 0) + log1p(e^{−|z|})}. Its derivative is {@code σ(z) = 1 − e^{−y}}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Softplus implements Activation {
 
     public static final String NAME = "softplus";

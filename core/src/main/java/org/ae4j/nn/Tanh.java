@@ -1,5 +1,6 @@
 package org.ae4j.nn;
 
+import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
@@ -7,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ae4j.util.InPlace;
 
 /** The hyperbolic tangent, {@code tanh′ = 1 − y²}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Tanh implements Activation {
 
     public static final String NAME = "tanh";

@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link org.ae4j.spi.ParameterBlock}, one pass over the whole block per step (the Vector-API kernels
  * also flush subnormal moments to zero, which would otherwise cost ~100 cycles per operation).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Adam extends StatefulOptimizer {
 
     private final AdamSpec spec;

@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
@@ -12,6 +13,7 @@ import org.ae4j.spi.OptimizerSpec;
  * @param beta2        second-moment decay in [0, 1) (default 0.999)
  * @param epsilon      &gt; 0 (default 1e-8)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record AdamSpec(double learningRate, double beta1, double beta2, double epsilon) implements OptimizerSpec {
 
     public static final String TYPE = "adam";

@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
@@ -11,6 +12,7 @@ import org.ae4j.spi.OptimizerSpec;
  * @param decay        ρ in [0, 1) (default 0.9)
  * @param epsilon      &gt; 0 (default 1e-8)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record RmsPropSpec(double learningRate, double decay, double epsilon) implements OptimizerSpec {
 
     public static final String TYPE = "rmsprop";

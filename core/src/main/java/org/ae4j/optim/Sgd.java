@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -7,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code v ← μv − αg}, {@code θ ← θ + v}; with {@code μ = 0} this is plain {@code θ ← θ − αg}.
  * With Nesterov momentum the step is {@code θ ← θ + μv − αg} using the updated {@code v}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Sgd extends StatefulOptimizer {
 
     private final SgdSpec spec;

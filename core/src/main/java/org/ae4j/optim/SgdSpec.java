@@ -1,5 +1,6 @@
 package org.ae4j.optim;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
@@ -11,6 +12,7 @@ import org.ae4j.spi.OptimizerSpec;
  * @param momentum     μ in [0, 1) (default 0.9)
  * @param nesterov     use Nesterov's momentum (default false)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SgdSpec(double learningRate, double momentum, boolean nesterov) implements OptimizerSpec {
 
     public static final String TYPE = "sgd";

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * over it. Readers see the old file or the new one, never a half-written one; a failed write leaves
  * the old file untouched and no temporary file behind.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AtomicFiles {
 
     /** Writes the content to an output stream. */

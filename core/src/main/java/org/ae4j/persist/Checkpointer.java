@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * every epoch, atomically, so that an interrupted run leaves the last completed epoch loadable and
  * resumable ({@link org.ae4j.train.Trainer#resume}).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Checkpointer implements TrainingListener {
 
     private final Path file;

@@ -54,7 +54,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * written by a newer format version, or whose config names components no loaded plug-in provides.
  * Nothing is deserialised with Java serialisation and no class name is read from the file.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelFile {
 
     /** The format version this ae4j writes and the newest it reads. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.apiguardian.api.API;
 
 /** A model file that cannot be loaded: damaged, truncated, altered, or from a newer ae4j. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ModelFileException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code numpy.load}. {@link #write} also writes int32 arrays (e.g. index orders handed to another
  * program); model files hold only floats, and {@link #read} accepts nothing else.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param metadata   provenance
  * @param checkpoint the training state, present in checkpoints
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
                          TrainingMetadata metadata, Optional<TrainingState> checkpoint) {
 

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param createdAt             ISO-8601 instant of saving
  * @param trainSamplesPerSecond training throughput over the epochs after the first
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingMetadata(int epochs, double trainLoss, double validationLoss, String dataset, long seed,
                                String createdAt, double trainSamplesPerSecond) {
 }

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * A convenient base for plug-ins: a Guice module with a name, equal to every other instance of its class
  * so that installing it twice (e.g. found twice on the class path) is a no-op rather than a conflict.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class PluginModule extends AbstractModule implements Ae4jPlugin {
 
     private final String pluginName;

@@ -1,5 +1,6 @@
 package org.ae4j.regularize;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.ForwardPass;
 import org.ae4j.spi.GradientSink;
@@ -9,6 +10,7 @@ import org.ae4j.spi.Regularizer;
 /**
  * L2 weight decay on every weight (not bias): {@code R = (λ/2) Σ_W ‖W‖²_F}, {@code ∂R/∂W = λW}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WeightDecay implements Regularizer {
 
     public static final String NAME = "weight-decay";

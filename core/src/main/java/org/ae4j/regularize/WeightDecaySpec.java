@@ -1,5 +1,6 @@
 package org.ae4j.regularize;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
@@ -9,6 +10,7 @@ import org.ae4j.spi.RegularizerSpec;
  *
  * @param lambda λ ≥ 0 (default 1e-4)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WeightDecaySpec(double lambda) implements RegularizerSpec {
 
     public static final String TYPE = WeightDecay.NAME;

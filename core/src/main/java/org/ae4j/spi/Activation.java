@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An element-wise activation {@code y = f(z)}. Every built-in derivative is expressed through the
  * output {@code y}, so layers keep only their output for the backward pass.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Activation {
 
     /** The registered name, e.g. {@code "relu"}. */

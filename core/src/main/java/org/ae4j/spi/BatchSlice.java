@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * <p>A term built on a statistic of the whole batch — the KL sparsity penalty's mean activation —
  * must gather it with {@link #sum}, which every slice of the batch calls in the same order.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface BatchSlice {
 
     /** Examples in the whole batch (this slice's are {@code input.size(0)}). */

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a Gaussian with the reparameterisation trick for the VAE. A bottleneck may add its own loss term
  * (the KL divergence), reported in {@link Code#lossTerm()}, whose gradient {@link #backward} includes.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Bottleneck {
 
     /** Per-example size of the features it accepts. */

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                 loss's units); 0 for deterministic bottlenecks
  * @param saved    named arrays the backward pass needs (e.g. {@code "mu"}, {@code "epsilon"})
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Code(INDArray features, INDArray z, double lossTerm, Map<String, INDArray> saved) {
 
     public Code {

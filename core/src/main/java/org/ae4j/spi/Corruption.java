@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * encoder sees {@code corrupt(x)} and the loss compares the reconstruction with the clean {@code x}
  * (denoising, inpainting, colorization, watermark removal are all this one mechanism).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Corruption {
 
     /** The registered name, e.g. {@code "gaussian"}. */

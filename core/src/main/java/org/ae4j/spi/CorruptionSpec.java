@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * The immutable configuration of a {@link Corruption}; in JSON an object whose {@code "type"} is the
  * registered name, e.g. {@code {"type": "gaussian", "sigma": 0.3}}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface CorruptionSpec {
 

@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param batch   the batch this pass is (part of): in data-parallel training a slice of it, whose
  *                whole-batch statistics {@link BatchSlice#sum} gathers
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ForwardPass(Encoder encoder, INDArray input, Trace encoded, Code code, Trace decoded,
                           RandomSource random, BatchSlice batch) {
 

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>An array handed to the sink becomes the sink's: it may keep the array itself until the step's
  * backward pass (and add into it), so hand over a fresh array and do not use it afterwards.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface GradientSink {
 
     /** Adds {@code ∂penalty/∂z}, shape {@code [batch, codeSize]}, to the code's gradient. */

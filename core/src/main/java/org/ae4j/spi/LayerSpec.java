@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * The immutable configuration of a {@link Layer}, registered under a stable {@link #type()} name; in
  * JSON an object such as {@code {"type": "dense", "units": 64, "activation": "relu"}}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface LayerSpec {
 

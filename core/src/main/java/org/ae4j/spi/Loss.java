@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * logits-stable binary cross-entropy. {@link #reconstruction} maps it to data space. Implementations
  * are stateless and document their reduction (e.g. mean over every element).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Loss {
 
     /** The registered name, e.g. {@code "mse"}. */

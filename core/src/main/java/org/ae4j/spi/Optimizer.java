@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * that must outlive a step is created inside {@code StepMemory.outside()} (or copied out with
  * {@code INDArray.detach()}).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Optimizer {
 
     /** Applies one update to every parameter using {@link Parameter#gradient()}. */

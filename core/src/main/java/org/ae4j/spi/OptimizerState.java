@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param iterations steps taken
  * @param arrays     state arrays, copies
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record OptimizerState(long iterations, List<INDArray> arrays) {
 
     public OptimizerState {

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * buffer of its own: {@link #gradient()} is the calling thread's lane's, so blocks that read it at each
  * use work unchanged when several lanes run backward passes at once.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Parameter {
 
     /** What a parameter is for; weight decay, for example, applies to weights only. */

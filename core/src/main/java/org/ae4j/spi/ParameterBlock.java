@@ -20,7 +20,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * is one native operation instead of one per parameter (each ND4J call costs ~10–20 µs however
  * small its arrays). Each parameter's arrays become views of the buffers, in list order.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ParameterBlock {
 
     private final List<Parameter> parameters;

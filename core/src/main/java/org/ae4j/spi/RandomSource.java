@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * a consumer of randomness in one place does not shift the numbers another place sees. Not
  * thread-safe: give each thread its own split.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RandomSource {
 
     /** The seed used when a configuration names none. */

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * decay. It sees the whole forward pass and adds its gradients: into {@link Parameter#gradient()}
  * for parameter terms, through the {@link GradientSink} for terms on activations.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Regularizer {
 
     /** The registered name, e.g. {@code "weight-decay"}. */

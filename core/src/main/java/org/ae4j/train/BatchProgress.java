@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param elapsedNanos  time spent in this epoch so far
  * @param loss          this batch's training objective
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BatchProgress(int epoch, int epochs, int batch, int batches, long examples, long elapsedNanos,
                             double loss) {
 

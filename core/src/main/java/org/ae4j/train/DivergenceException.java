@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Training produced a non-finite loss. The model keeps the parameters of the last finite step (the
  * diverging step's update is never applied), so it can still be saved or inspected.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DivergenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

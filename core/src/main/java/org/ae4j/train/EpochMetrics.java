@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param examples         training examples processed
  * @param seconds          wall-clock time of the epoch's training steps (validation excluded)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record EpochMetrics(int epoch, double trainLoss, double validationLoss, long examples, double seconds) {
 
     /** Training throughput of the epoch. */

@@ -9,7 +9,7 @@ import org.ae4j.util.StepMemory;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /** Whole-dataset metrics of a trained model, computed in batches. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evaluation {
 
     /** Batches are evaluated in reused native memory; nothing computed in one outlives it. */

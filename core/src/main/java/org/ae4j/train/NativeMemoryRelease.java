@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * (measured: 24 GiB during the full benchmark). Applications that train many models in one process
  * should attach this listener; a collection of a small heap costs milliseconds.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class NativeMemoryRelease implements TrainingListener {
 
     private final long intervalNanos;

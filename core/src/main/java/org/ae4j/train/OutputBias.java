@@ -1,5 +1,6 @@
 package org.ae4j.train;
 
+import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link org.ae4j.spi.Loss#initialOutput initial output} for the per-value mean and variance of the
  * training data — when the decoder is a chain ending in a dense layer with the identity activation.
  */
-@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OutputBias {
 
     private OutputBias() {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Logs a progress line (batches done, samples/s, ETA) at most once per interval, and one line per
  * epoch with its losses and throughput, through SLF4J at INFO.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ProgressLogger implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressLogger.class);

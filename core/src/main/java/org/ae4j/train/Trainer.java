@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
  * {@link TrainingConfig#seed()}, so one seed gives bit-identical losses on one machine with one thread
  * setting. A trainer holds no state between calls to {@code fit}, so one trainer can serve many runs.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Trainer {
 
     private final TrainingConfig config;

@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  *                           own threads. Set it to the number of cores for speed; a run is reproducible
  *                           for a given number of workers (their random streams differ from one's)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingConfig(int epochs, int batchSize, double validationFraction, int patience, double minDelta,
                              double clipNorm, long seed, boolean initOutputBias, int workers) {
 

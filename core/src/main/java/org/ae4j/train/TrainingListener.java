@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * Observes a training run. Called on the training thread; keep {@link #onBatchEnd} cheap (it runs
  * after every step). Every method has an empty default.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface TrainingListener {
 
     /** Before the first epoch. */

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  *                           epoch when early stopping restored it, otherwise the last)
  * @param stoppedEarly       whether early stopping ended the run before its planned epochs
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingResult(List<EpochMetrics> history, int bestEpoch, boolean stoppedEarly) {
 
     public TrainingResult {

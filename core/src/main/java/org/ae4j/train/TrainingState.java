@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                                 them, otherwise empty
  * @param optimizer                the optimizer's state
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingState(int epochsCompleted, List<EpochMetrics> history, double bestValidationLoss, int bestEpoch,
                             int epochsWithoutImprovement, List<INDArray> bestParameters, OptimizerState optimizer) {
 

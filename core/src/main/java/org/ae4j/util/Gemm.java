@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * libnd4j otherwise keeps the native wrappers of every call's arrays until the context is closed, and
  * the process grew by ~0.5 KB per product (3–5 MB per epoch of the vanilla model).
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Gemm {
 
     private record Call(DynamicCustomOp op, OpContext context) {

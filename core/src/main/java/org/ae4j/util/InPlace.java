@@ -1,5 +1,6 @@
 package org.ae4j.util;
 
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * instead. (BLAS through ND4J's blas wrapper would do too, but it is JavaCPP's OpenBLAS with its own
  * thread pool, which fights ND4J's OpenMP threads for the cores.) Each overwrites and returns {@code x}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class InPlace {
 
     private InPlace() {

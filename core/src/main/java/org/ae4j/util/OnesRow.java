@@ -1,5 +1,6 @@
 package org.ae4j.util;
 
+import org.apiguardian.api.API;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code 1·G}, and gemm does it several times faster than ND4J's sum reduction. Made once per type
  * and length, outside any workspace; never write to them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OnesRow {
 
     private record Key(DataType type, long length) {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * workspace pointer" error) to use one later. Whatever must outlive a step — parameters, gradient
  * buffers, optimizer state, caches — is created outside, or inside {@link #outside()}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class StepMemory {
 
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()

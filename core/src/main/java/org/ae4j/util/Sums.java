@@ -1,10 +1,12 @@
 package org.ae4j.util;
 
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Whole-array sums for the training path. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Sums {
 
     private Sums() {

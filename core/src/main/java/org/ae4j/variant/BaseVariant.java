@@ -10,11 +10,12 @@ import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
 /**
- * A variant that is a fixed recipe: its parts are given once, to the constructor. Subclasses only name
- * their defaults, e.g. {@code super("sparse", "…", SPEC, List.of(KL), Optional.empty(), AdamSpec.defaults(), training)}.
+ * A variant that is a fixed recipe: its parts are given once, to the constructor — directly
+ * ({@code new BaseVariant("wae", "…", spec, List.of(mmd), Optional.empty(), AdamSpec.defaults(), training)}),
+ * or by a subclass that only names its defaults.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public abstract class BaseVariant implements Variant {
+public class BaseVariant implements Variant {
 
     private final String name;
     private final String description;
@@ -24,7 +25,7 @@ public abstract class BaseVariant implements Variant {
     private final OptimizerSpec optimizer;
     private final TrainingConfig training;
 
-    protected BaseVariant(String name, String description, VariantSpec spec, List<RegularizerSpec> regularizers,
+    public BaseVariant(String name, String description, VariantSpec spec, List<RegularizerSpec> regularizers,
                           Optional<CorruptionSpec> corruption, OptimizerSpec optimizer, TrainingConfig training) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");

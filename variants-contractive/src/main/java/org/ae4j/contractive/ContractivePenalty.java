@@ -1,5 +1,6 @@
 package org.ae4j.contractive;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.nn.Dense;
@@ -28,6 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * back through the encoder's own backward at {@code x + ε}, and its negative through the main pass at
  * {@code x}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ContractivePenalty implements Regularizer {
 
     public static final String NAME = "contractive";

@@ -1,5 +1,6 @@
 package org.ae4j.contractive;
 
+import org.apiguardian.api.API;
 import java.util.Set;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
@@ -14,6 +15,7 @@ import org.ae4j.spi.RegularizerSpec;
  * @param sigma     the noise scale σ &gt; 0 of the stochastic estimate (default 0.05)
  * @param samples   noise draws per step of the stochastic estimate, ≥ 1 (default 1)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ContractiveSpec(double lambda, String estimator, double sigma, int samples) implements RegularizerSpec {
 
     public static final String TYPE = ContractivePenalty.NAME;

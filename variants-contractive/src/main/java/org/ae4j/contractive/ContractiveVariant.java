@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * The {@code contractive} variant (Rifai et al., 2011): a 784-256 sigmoid encoder, 256-784 sigmoid
  * decoder, MSE, and the contractive penalty λ = 1e-4 in its exact closed form.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ContractiveVariant extends BaseVariant {
 
     public static final String NAME = "contractive";

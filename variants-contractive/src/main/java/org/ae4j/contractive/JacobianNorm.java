@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The squared Frobenius norm of an encoder's Jacobian, {@code ‖J_f(x)‖²_F = Σᵢⱼ (∂fⱼ/∂xᵢ)²}, averaged
  * over a batch: the quantity the contractive autoencoder penalises (Rifai et al., 2011).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JacobianNorm {
 
     private JacobianNorm() {

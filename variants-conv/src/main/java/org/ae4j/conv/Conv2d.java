@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Parameter;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code conv2d_bp} ops. Shapes: {@code X [B, C, H, W]}, {@code W [k, k, C, O]}, {@code b [O]},
  * {@code Y [B, O, H', W']} with {@code H' = ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Conv2d extends ImageLayer {
 
     private final int kernel;

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.ae4j.nn.FanInit;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param activation  registered activation name
  * @param initializer registered initializer name; default he-normal for the ReLU family, else xavier-uniform
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Conv2dSpec(int filters, int kernel, Integer stride, Integer padding, Integer dilation, String activation,
                          String initializer) implements LayerSpec {
 

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * @param loss             reconstruction loss (default mse)
  * @param codeSize         size of a dense code between encoder and decoder; 0 for none (default 0)
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ConvAutoencoderSpec(List<Long> imageShape, List<Integer> channels, int kernel, String activation,
                                   String outputActivation, String loss, int codeSize) implements VariantSpec {
 

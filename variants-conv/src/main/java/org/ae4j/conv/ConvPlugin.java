@@ -5,7 +5,7 @@ import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the convolutional layers and the {@code conv} variant. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConvPlugin extends PluginModule {
 
     public ConvPlugin() {

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import java.util.List;
 import org.ae4j.spi.Activation;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * transposed convolution is computed without padding and cropped by {@code p} before and
  * {@code p − q} after, as PyTorch's {@code ConvTranspose2d} defines it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConvTranspose2d extends ImageLayer {
 
     private final long[] fullShape;

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * The {@code conv} variant: Conv(1→16, 3×3, stride 2, pad 1)–ReLU–Conv(16→32, 3×3, stride 2, pad 1)–ReLU,
  * mirrored transposed convolutions back to 1×28×28 with a sigmoid output, MSE, Adam 1e-3, batch 256.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConvVariant extends BaseVariant {
 
     public static final String NAME = "conv";

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * output is the maximum of a {@code k × k} window moved by {@code s}; the gradient flows to the
  * window's maximum.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MaxPool2d extends ImageLayer {
 
     private final int kernel;

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
@@ -11,6 +12,7 @@ import org.ae4j.spi.LayerSpec;
  * @param stride  ≥ 1 (default: the kernel)
  * @param padding ≥ 0 (default 0)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MaxPool2dSpec(int kernel, Integer stride, Integer padding) implements LayerSpec {
 
     public static final String TYPE = "max-pool2d";

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Changes the per-example shape without touching values (C order), e.g. {@code [784] → [1, 28, 28]}
  * before a convolution, or {@code [32, 7, 7] → [1568]} (a flatten) before a dense layer.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Reshape extends ImageLayer {
 
     public Reshape(String name, long[] inputShape, long[] outputShape) {

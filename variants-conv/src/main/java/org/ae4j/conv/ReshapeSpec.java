@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
@@ -10,6 +11,7 @@ import org.ae4j.spi.LayerSpec;
  *
  * @param shape the per-example output shape
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReshapeSpec(List<Long> shape) implements LayerSpec {
 
     public static final String TYPE = "reshape";

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code upsampling2d} and {@code upsampling2d_bp}: each pixel becomes a {@code f × f} block; the
  * gradient of a pixel is the sum over its block.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Upsample2d extends ImageLayer {
 
     private final int factor;

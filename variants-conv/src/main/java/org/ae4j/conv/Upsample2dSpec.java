@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
@@ -9,6 +10,7 @@ import org.ae4j.spi.LayerSpec;
  *
  * @param factor the integer scale ≥ 1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Upsample2dSpec(int factor) implements LayerSpec {
 
     public static final String TYPE = "upsample2d";

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * ReLU, mirrored decoder, sigmoid output, MSE) trained to reconstruct clean inputs from corrupted ones,
  * by default with additive Gaussian noise σ = 0.3. Any corruption can be configured instead.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DenoisingVariant extends BaseVariant {
 
     public static final String NAME = "denoising";

@@ -1,5 +1,6 @@
 package org.ae4j.denoising;
 
+import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.CorruptionSpec;
@@ -16,6 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param sigma σ ≥ 0 (default 0.3)
  * @param clip  clip the result to [0, 1] (default false)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GaussianNoise(double sigma, boolean clip) implements CorruptionSpec {
 
     public static final String TYPE = "gaussian";

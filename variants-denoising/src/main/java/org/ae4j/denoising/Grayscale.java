@@ -1,5 +1,6 @@
 package org.ae4j.denoising;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param weights the channel weights, non-negative, summing to 1
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Grayscale(List<Double> weights) implements StatelessCorruption {
 
     public static final String TYPE = "grayscale";

@@ -1,5 +1,6 @@
 package org.ae4j.denoising;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @param fraction in [0, 1] (default 0.25)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MaskingNoise(double fraction) implements StatelessCorruption {
 
     public static final String TYPE = "masking";

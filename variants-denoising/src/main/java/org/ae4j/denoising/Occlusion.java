@@ -1,5 +1,6 @@
 package org.ae4j.denoising;
 
+import org.apiguardian.api.API;
 import java.util.SplittableRandom;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
@@ -26,6 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param channels  planes per example (default 1)
  * @param width     image width in pixels, 0 for square (default 0)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Occlusion(String mode, int patchSize, int patches, double value, double opacity, int period, int thickness,
                         int channels, int width) implements StatelessCorruption {
 

@@ -1,5 +1,6 @@
 package org.ae4j.denoising;
 
+import org.apiguardian.api.API;
 import java.util.SplittableRandom;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param low      the "pepper" value (default 0)
  * @param high     the "salt" value (default 1)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SaltAndPepper(double fraction, double low, double high) implements StatelessCorruption {
 
     public static final String TYPE = "salt-and-pepper";

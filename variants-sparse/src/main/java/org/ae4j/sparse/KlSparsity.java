@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.spi.Bottleneck;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * In data-parallel training ρ̂ is the whole batch's ({@link org.ae4j.spi.BatchSlice#sum}), and each
  * slice's gradient is that of its own examples.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class KlSparsity implements Regularizer {
 
     public static final String NAME = "kl-sparsity";

@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
@@ -11,6 +12,7 @@ import org.ae4j.spi.RegularizerSpec;
  * @param beta  the penalty weight β ≥ 0 (default 1e-2, weighed against the mean-per-value MSE loss)
  * @param layer the encoder layer whose outputs are watched, 0-based; -1 (default) watches the code
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record KlSparsitySpec(double rho, double beta, int layer) implements RegularizerSpec {
 
     public static final String TYPE = KlSparsity.NAME;

@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Encoder;
@@ -14,6 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * L1 penalty on activations (Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i>, §14.2.1):
  * {@code R = (λ/B) Σ_b Σⱼ |a_bj|}, {@code ∂R/∂a = (λ/B)·sign(a)} (0 at 0).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class L1Activity implements Regularizer {
 
     public static final String NAME = "l1-activity";

@@ -1,5 +1,6 @@
 package org.ae4j.sparse;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
@@ -10,6 +11,7 @@ import org.ae4j.spi.RegularizerSpec;
  * @param lambda the penalty weight λ ≥ 0 (default 1e-4)
  * @param layer  the encoder layer whose outputs are penalised, 0-based; -1 (default) penalises the code
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record L1ActivitySpec(double lambda, int layer) implements RegularizerSpec {
 
     public static final String TYPE = L1Activity.NAME;

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * code layer, mirrored decoder with sigmoid output, MSE, and the KL sparsity penalty on the code
  * (ρ = 0.05), so that each code unit is active for few inputs.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SparseVariant extends BaseVariant {
 
     public static final String NAME = "sparse";

@@ -1,5 +1,6 @@
 package org.ae4j.vae;
 
+import org.apiguardian.api.API;
 import org.ae4j.spi.LossResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,6 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * numerically stable binary cross-entropy summed over values. Gradient {@code (σ(s) − x)/B}.
  * The reconstruction (mean) is {@code σ(s)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BernoulliLikelihood implements Likelihood {
 
     public static final String NAME = "bernoulli";

@@ -1,6 +1,8 @@
 package org.ae4j.vae;
 
+import org.apiguardian.api.API;
 /** Configuration of the {@link BernoulliLikelihood} (it has no parameters). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BernoulliSpec() implements LikelihoodSpec {
 
     public static final String TYPE = BernoulliLikelihood.NAME;

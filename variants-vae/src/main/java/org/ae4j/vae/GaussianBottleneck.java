@@ -1,5 +1,6 @@
 package org.ae4j.vae;
 
+import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.nn.Identity;
@@ -29,6 +30,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * epoch {@code e}. At inference {@link #encode} gives the posterior mean {@code μ}. The sampling and
  * its backward pass are a {@link Reparameterization} kernel, chosen once through {@link Kernels#select}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GaussianBottleneck implements Bottleneck {
 
     private final long features;

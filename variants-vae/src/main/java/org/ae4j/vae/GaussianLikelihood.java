@@ -1,5 +1,6 @@
 package org.ae4j.vae;
 
+import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.LossResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </ul>
  * The reconstruction is the mean {@code m}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GaussianLikelihood implements Likelihood {
 
     public static final String NAME = "gaussian";

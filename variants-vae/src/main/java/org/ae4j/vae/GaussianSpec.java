@@ -1,11 +1,13 @@
 package org.ae4j.vae;
 
+import org.apiguardian.api.API;
 /**
  * Configuration of the {@link GaussianLikelihood}.
  *
  * @param variance the fixed variance &gt; 0 (default 0.05), ignored when learned
  * @param learned  the decoder predicts a log-variance per value (default false)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GaussianSpec(double variance, boolean learned) implements LikelihoodSpec {
 
     public static final String TYPE = GaussianLikelihood.NAME;

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per example (summed over the example's values, averaged over the batch), so that with the KL term
  * the training loss is the negative ELBO per example.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface Likelihood extends Loss {
 
     /** {@code −log p(x|z)} of each example in nats, {@code [batch]}. */

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * The configuration of a VAE's decoder {@link Likelihood}; in JSON {@code {"type": "bernoulli"}} or
  * {@code {"type": "gaussian", "variance": 0.05, "learned": false}}.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface LikelihoodSpec {
 

@@ -14,7 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * probability. Every stochastic method takes an explicit seeded {@link RandomSource}, so the same
  * model, input and seed always give the same answer.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Vae {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);

@@ -5,7 +5,7 @@ import org.ae4j.registry.PluginModule;
 import org.apiguardian.api.API;
 
 /** Contributes the {@code vae} variant and its likelihoods. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VaePlugin extends PluginModule {
 
     public VaePlugin() {

@@ -27,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param logVarMin    lower clip of log σ²
  * @param logVarMax    upper clip of log σ²
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VaeSpec(List<LayerSpec> encoder, int latentSize, List<LayerSpec> decoder, LikelihoodSpec likelihood,
                       double beta, int warmupEpochs, double logVarMin, double logVarMax) implements VariantSpec {
 

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * The {@code vae} variant: 784-400 ReLU encoder, 20-d Gaussian latent, 400-784 decoder, Bernoulli
  * likelihood, Adam 1e-3, batch 256. Its training loss is the negative ELBO in nats per example.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VaeVariant extends BaseVariant {
 
     public static final String NAME = "vae";

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * end to end rather than layer-wise), by default 784-128-64-32 ReLU with a mirrored decoder, sigmoid
  * output and MSE, trained with Adam (lr 1e-3) on batches of 256.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VanillaVariant extends BaseVariant {
 
     public static final String NAME = "vanilla";

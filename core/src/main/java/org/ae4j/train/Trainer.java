@@ -89,113 +89,139 @@ public final class Trainer {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(optimizer, "optimizer");
         DataType type = model.parameters().isEmpty() ? train.dataType() : model.parameters().get(0).value().dataType();
-        Dataset trainData = train.castTo(type);
-        Dataset validationData = validation == null ? null : validation.castTo(type);
-        requireShape(model, trainData, "training");
-        if (validationData != null) {
-            requireShape(model, validationData, "validation");
-        }
+        Dataset trainData = checked(model, train.castTo(type), "training");
+        Dataset validationData = validation == null ? null : checked(model, validation.castTo(type), "validation");
         if (config.patience() > 0 && validationData == null) {
             throw new IllegalArgumentException("early stopping (patience " + config.patience()
                     + ") needs validation data: set validationFraction > 0 or pass a validation set");
         }
-
-        RandomSource root = new RandomSource(config.seed());
-        List<EpochMetrics> history = new ArrayList<>();
-        List<INDArray> bestParameters = List.of();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        int epochsWithoutImprovement = 0;
+        Progress progress = resumed == null ? new Progress() : Progress.of(resumed);
         if (resumed != null) {
             optimizer.restore(resumed.optimizer(), model.parameters());
-            history.addAll(resumed.history());
-            bestParameters = resumed.bestParameters();
-            bestLoss = resumed.bestValidationLoss();
-            bestEpoch = resumed.bestEpoch();
-            epochsWithoutImprovement = resumed.epochsWithoutImprovement();
-        }
-        if (resumed == null && config.initOutputBias()) {
+        } else if (config.initOutputBias()) {
             OutputBias.initialize(model, trainData);
         }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
-        int batches = trainData.batchCount(config.batchSize());
+        RandomSource root = new RandomSource(config.seed());
         try (DataParallelStep parallel = config.workers() > 1 ? new DataParallelStep(model, config.workers(), stepMemory) : null) {
-            for (int epoch = history.size() + 1; epoch <= config.epochs() && !patienceExhausted(epochsWithoutImprovement); epoch++) {
-                RandomSource shuffling = shuffling(root, epoch);
-                RandomSource stochastic = root.split("model").split("epoch " + epoch);
-                RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
-                if (parallel != null) {
-                    parallel.startEpoch(stochastic, corrupting);
-                }
-                long start = System.nanoTime();
-                double lossSum = 0;
-                long examples = 0;
-                int batchIndex = 0;
-                for (INDArray batch : trainData.shuffledBatches(config.batchSize(), shuffling)) {
-                    batchIndex++;
-                    StepLoss loss;
-                    try (MemoryWorkspace ignored = stepMemory.open()) {
-                        loss = parallel != null ? parallel.step(batch, epoch)
-                                : model.trainingStep(batch, StepContext.of(stochastic, corrupting, epoch));
-                        if (!Double.isFinite(loss.total())) {
-                            throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
-                                    + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
-                        }
-                        if (config.clipNorm() > 0) {
-                            clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
-                        }
-                        optimizer.step(model.parameters());
-                    }
-                    long n = batch.size(0);
-                    lossSum += loss.total() * n;
-                    examples += n;
-                    BatchProgress progress = new BatchProgress(epoch, config.epochs(), batchIndex, batches, examples,
-                            System.nanoTime() - start, loss.total());
-                    listeners.forEach(l -> l.onBatchEnd(progress));
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
+            for (int epoch = progress.history.size() + 1; epoch <= config.epochs() && !patienceExhausted(progress.withoutImprovement);
+                 epoch++) {
+                EpochMetrics metrics = trainEpoch(model, optimizer, trainData, epoch, root, parallel);
                 double validationLoss = validationData == null ? Double.NaN
                         : Evaluation.objective(model, validationData, config.batchSize(), root.split("validation"));
-                EpochMetrics metrics = new EpochMetrics(epoch, lossSum / examples, validationLoss, examples, seconds);
-                history.add(metrics);
-                listeners.forEach(l -> l.onEpochEnd(metrics));
-
-                if (validationData != null && validationLoss < bestLoss - config.minDelta()) {
-                    bestLoss = validationLoss;
-                    bestEpoch = epoch;
-                    epochsWithoutImprovement = 0;
-                    if (config.patience() > 0) {
-                        bestParameters = snapshot(model.parameters());
-                    }
-                } else if (validationData != null) {
-                    epochsWithoutImprovement++;
-                }
-                TrainingState state = new TrainingState(epoch, history, bestLoss, bestEpoch, epochsWithoutImprovement,
-                        bestParameters, optimizer.state(model.parameters()));
+                EpochMetrics measured = new EpochMetrics(epoch, metrics.trainLoss(), validationLoss, metrics.examples(),
+                        metrics.seconds());
+                listeners.forEach(l -> l.onEpochEnd(measured));
+                progress.record(measured, validationData != null, model, config);
+                TrainingState state = progress.state(optimizer.state(model.parameters()));
                 listeners.forEach(l -> l.onEpochCompleted(state));
             }
+        } finally {
+            stepMemory.release();
         }
-        boolean stoppedEarly = patienceExhausted(epochsWithoutImprovement) && history.size() < config.epochs();
-        int heldEpoch = history.size();
-        if (!bestParameters.isEmpty() && bestEpoch != history.size()) {
-            restore(model.parameters(), bestParameters);
-            heldEpoch = bestEpoch;
+        boolean stoppedEarly = patienceExhausted(progress.withoutImprovement) && progress.history.size() < config.epochs();
+        int heldEpoch = progress.history.size();
+        if (!progress.bestParameters.isEmpty() && progress.bestEpoch != progress.history.size()) {
+            restore(model.parameters(), progress.bestParameters);
+            heldEpoch = progress.bestEpoch;
         }
-        stepMemory.release();
-        TrainingResult result = new TrainingResult(history, heldEpoch, stoppedEarly);
+        TrainingResult result = new TrainingResult(progress.history, heldEpoch, stoppedEarly);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
+    }
+
+    /**
+     * One epoch of shuffled mini-batches: per batch a step in the step memory (on the data-parallel lanes
+     * when there are any), the divergence guard, clipping and the optimizer's update. Returns the epoch's
+     * mean training loss, examples and seconds (no validation yet).
+     */
+    private EpochMetrics trainEpoch(Autoencoder model, Optimizer optimizer, Dataset data, int epoch, RandomSource root,
+                                    DataParallelStep parallel) {
+        RandomSource stochastic = root.split("model").split("epoch " + epoch);
+        RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
+        if (parallel != null) {
+            parallel.startEpoch(stochastic, corrupting);
+        }
+        StepContext step = StepContext.of(stochastic, corrupting, epoch);
+        int batches = data.batchCount(config.batchSize());
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long examples = 0;
+        int batchIndex = 0;
+        for (INDArray batch : data.shuffledBatches(config.batchSize(), shuffling(root, epoch))) {
+            batchIndex++;
+            StepLoss loss;
+            try (MemoryWorkspace ignored = stepMemory.open()) {
+                loss = parallel != null ? parallel.step(batch, epoch) : model.trainingStep(batch, step);
+                if (!Double.isFinite(loss.total())) {
+                    throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
+                            + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
+                }
+                if (config.clipNorm() > 0) {
+                    clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                }
+                optimizer.step(model.parameters());
+            }
+            long n = batch.size(0);
+            lossSum += loss.total() * n;
+            examples += n;
+            BatchProgress progress = new BatchProgress(epoch, config.epochs(), batchIndex, batches, examples,
+                    System.nanoTime() - start, loss.total());
+            listeners.forEach(l -> l.onBatchEnd(progress));
+        }
+        return new EpochMetrics(epoch, lossSum / examples, Double.NaN, examples, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The run's bookkeeping between epochs: history, the best validation loss and, for early stopping, its parameters. */
+    private static final class Progress {
+        private final List<EpochMetrics> history = new ArrayList<>();
+        private List<INDArray> bestParameters = List.of();
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+        private int withoutImprovement;
+
+        static Progress of(TrainingState resumed) {
+            Progress p = new Progress();
+            p.history.addAll(resumed.history());
+            p.bestParameters = resumed.bestParameters();
+            p.bestLoss = resumed.bestValidationLoss();
+            p.bestEpoch = resumed.bestEpoch();
+            p.withoutImprovement = resumed.epochsWithoutImprovement();
+            return p;
+        }
+
+        void record(EpochMetrics metrics, boolean validated, Autoencoder model, TrainingConfig config) {
+            history.add(metrics);
+            if (!validated) {
+                return;
+            }
+            if (metrics.validationLoss() < bestLoss - config.minDelta()) {
+                bestLoss = metrics.validationLoss();
+                bestEpoch = metrics.epoch();
+                withoutImprovement = 0;
+                if (config.patience() > 0) {
+                    bestParameters = snapshot(model.parameters());
+                }
+            } else {
+                withoutImprovement++;
+            }
+        }
+
+        TrainingState state(org.ae4j.spi.OptimizerState optimizer) {
+            return new TrainingState(history.size(), history, bestLoss, bestEpoch, withoutImprovement, bestParameters, optimizer);
+        }
     }
 
     private boolean patienceExhausted(int epochsWithoutImprovement) {
         return config.patience() > 0 && epochsWithoutImprovement >= config.patience();
     }
 
-    private static void requireShape(Autoencoder model, Dataset data, String what) {
+    private static Dataset checked(Autoencoder model, Dataset data, String what) {
         if (!java.util.Arrays.equals(model.inputShape(), data.exampleShape())) {
             throw new IllegalArgumentException("the model takes examples of shape " + java.util.Arrays.toString(model.inputShape())
                     + ", but the " + what + " data has " + java.util.Arrays.toString(data.exampleShape()));
         }
+        return data;
     }
 
     /** Scales every gradient by {@code maxNorm / ‖g‖} when the global norm {@code ‖g‖} exceeds {@code maxNorm}. */

@@ -105,6 +105,8 @@ class TrainerTest {
         for (int i = 0; i < beforeEachStep.size(); i++) {
             assertThat(model.parameters().get(i).value()).isEqualTo(beforeEachStep.get(i));
         }
+        assertThat(new org.ae4j.util.StepMemory("ae4j-training-step").reservedBytes())
+                .as("the step memory is released when training stops on divergence").isZero();
     }
 
     @Test

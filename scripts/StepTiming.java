@@ -25,7 +25,7 @@ public final class StepTiming {
         Variant variant = registry.variant("vanilla");
         Dataset train = MinMaxNormalizer.fitGlobal(FashionMnist.sample().train()).transform(FashionMnist.sample().train());
         Autoencoder model = variant.build(784, BuildContext.of(registry, 1));
-        Optimizer optimizer = variant.optimizer().create(org.ae4j.kernel.KernelSelection.best());
+        Optimizer optimizer = variant.optimizer().create(registry.kernels());
         RandomSource random = new RandomSource(1);
         int batches = train.size() / 256;
         INDArray[] views = new INDArray[batches];

@@ -106,7 +106,7 @@ public final class BenchRunner {
         };
         long start = System.nanoTime();
         TrainingResult result = new Trainer(training, List.of(recorder, memory, new NativeMemoryRelease()))
-                .fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
+                .fit(model, config.optimizer().create(registry.kernels()), train);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
 
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(options.seed()))
@@ -114,7 +114,7 @@ public final class BenchRunner {
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         for (int c = 0; c < options.anomalyClasses(); c++) {
             Autoencoder oneClass = config.build(train.exampleShape(), registry);
-            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), ofClass(train, c));
+            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(registry.kernels()), ofClass(train, c));
             aurocs.put(c, auroc(AnomalyScorer.reconstructionError(oneClass), test, c));
         }
         long code = model.codeSize();

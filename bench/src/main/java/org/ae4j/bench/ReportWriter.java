@@ -42,6 +42,25 @@ public final class ReportWriter {
     private final Path out;
     private final List<String> figures = new ArrayList<>();
 
+    /** A metric that does not apply ({@code NaN}) is {@code null} in JSON, not the string {@code "NaN"}. */
+    private static final com.fasterxml.jackson.databind.module.SimpleModule NON_FINITE_AS_NULL = nonFiniteAsNull();
+
+    private static com.fasterxml.jackson.databind.module.SimpleModule nonFiniteAsNull() {
+        var serializer = new com.fasterxml.jackson.databind.ser.std.StdSerializer<Double>(Double.class) {
+            @Override
+            public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
+                                  com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                if (value == null || !Double.isFinite(value)) {
+                    gen.writeNull();
+                } else {
+                    gen.writeNumber(value);
+                }
+            }
+        };
+        return new com.fasterxml.jackson.databind.module.SimpleModule("non-finite-as-null")
+                .addSerializer(Double.class, serializer).addSerializer(Double.TYPE, serializer);
+    }
+
     public ReportWriter(Path out) throws IOException {
         this.out = out;
         Files.createDirectories(out);
@@ -109,7 +128,7 @@ public final class ReportWriter {
         if (!chart.getSeriesMap().isEmpty()) {
             write("loss-curves.png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         }
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(NON_FINITE_AS_NULL);
         write("results.json", json.writeValueAsBytes(report));
         write("results.csv", csv(report).getBytes(StandardCharsets.UTF_8));
         write("report.md", markdown(report).getBytes(StandardCharsets.UTF_8));

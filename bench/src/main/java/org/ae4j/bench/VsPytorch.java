@@ -280,7 +280,7 @@ public final class VsPytorch {
                         resident.get(resident.size() - 1)));
             }
         };
-        TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train);
+        TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(model.kernels()), train);
         double mse = Evaluation.meanSquaredError(model, test, BATCH);
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(seed)) : Double.NaN;
         return new Side(result.steadySamplesPerSecond(), inferenceSpeed(model, test), mse, negElbo,

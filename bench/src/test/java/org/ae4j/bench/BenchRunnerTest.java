@@ -43,6 +43,8 @@ class BenchRunnerTest {
         assertThat(ImageIO.read(out.resolve("latent-vanilla.png").toFile()).getWidth()).isEqualTo(720);
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(json.get("results").get(0).get("model").asText()).isEqualTo("vanilla");
+        assertThat(Files.readString(out.resolve("results.json"))).as("a metric that does not apply is null, not a string")
+                .doesNotContain("NaN").contains("null");
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(3);
         assertThat(Files.readString(out.resolve("report.md"))).contains("| vanilla | 32 |").contains("## Metrics")
                 .contains("[latent-vanilla.png](latent-vanilla.png)");

@@ -136,13 +136,14 @@ final class TrainCommand implements Callable<Integer> {
         listeners.add(new Checkpointer(checkpointFile, config, model, Optional.of(normalizer), splits.source(), registry));
         listeners.addAll(app.extraListeners);
         TrainingResult result = new Trainer(training, listeners)
-                .resume(model, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), train, resumeFrom);
+                .resume(model, config.optimizer().create(model.kernels()), train, resumeFrom);
 
         double testLoss = Evaluation.reconstructionLoss(model, test, training.batchSize());
         double testMse = Evaluation.meanSquaredError(model, test, training.batchSize());
         EpochMetrics last = result.last();
         TrainingMetadata metadata = new TrainingMetadata(result.history().size(), last.trainLoss(), last.validationLoss(),
-                splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond());
+                splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond(),
+                org.ae4j.persist.Provenance.of(model.kernels(), training.workers()));
         ModelFile.save(out, new SavedModel(config, model.inputShape(), Optional.of(normalizer), model, metadata,
                 Optional.empty()), registry);
         if (!keepCheckpoint) {

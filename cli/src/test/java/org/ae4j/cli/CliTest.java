@@ -341,6 +341,14 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("extra").contains("[extra-plugin]");
         assertBadInput(run("--plugins", dir.resolve("missing").toString(), "variants"), "plug-in directory");
+
+        Path model = dir.resolve("extra.ae4j");
+        Run trained = run("--plugins", plugins.toString(), "train", "--variant", "extra", "--epochs", "1", "--out", model.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertBadInput(run("evaluate", "--model", model.toString()),
+                "needs the variant 'extra' of plug-in 'extra-plugin', which is not loaded");
+        assertThat(run("evaluate", "--model", model.toString()).err()).contains("--plugins DIR");
+        assertThat(run("--plugins", plugins.toString(), "evaluate", "--model", model.toString()).code()).isZero();
     }
 
     private static void writeIdxImages(Path file, int n, int side) throws IOException {

@@ -48,7 +48,8 @@ public final class Checkpointer implements TrainingListener {
     public void onEpochCompleted(TrainingState state) {
         EpochMetrics last = state.history().get(state.history().size() - 1);
         TrainingMetadata metadata = new TrainingMetadata(state.epochsCompleted(), last.trainLoss(), last.validationLoss(),
-                dataset, config.training().seed(), Instant.now().toString(), Double.NaN);
+                dataset, config.training().seed(), Instant.now().toString(), Double.NaN,
+                Provenance.of(model.kernels(), config.training().workers()));
         try {
             ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state)),
                     registry);

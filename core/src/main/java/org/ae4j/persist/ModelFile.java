@@ -43,8 +43,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The {@code .ae4j} model file: one zip holding
  * <ul>
- *   <li>{@code model.json} — format name and version, ae4j's version, the model config, input shape,
- *       normalizer, training metadata, the parameter list and, in checkpoints, the training state;</li>
+ *   <li>{@code model.json} — format name and version, ae4j's version, the model config, the plug-in behind
+ *       its variant and each spec type it names, input shape, normalizer, training metadata (with the run's
+ *       {@link Provenance}), the parameter list and, in checkpoints, the training state;</li>
  *   <li>{@code parameters/NNN.npy} — each parameter as a NumPy array (and, in checkpoints,
  *       {@code optimizer/NNN.npy} and {@code best/NNN.npy});</li>
  *   <li>{@code MANIFEST.sha256} — the SHA-256 of every other entry, verified before anything is parsed.</li>
@@ -80,6 +81,7 @@ public final class ModelFile {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("ae4jVersion", Ae4j.version());
         root.set("config", codec.toTree(saved.config()));
+        root.set("components", PluginRecords.of(root.get("config"), registry, json));
         ArrayNode shape = root.putArray("inputShape");
         Arrays.stream(saved.inputShape()).forEach(shape::add);
         if (saved.normalizer().isPresent()) {
@@ -188,6 +190,7 @@ public final class ModelFile {
         if (version < 1) {
             throw new ModelFileException(file + ": invalid format version " + version);
         }
+        PluginRecords.requireLoaded(file, root.get("components"), registry);
         ModelConfig config;
         try {
             config = codec.fromTree(reader.required(root, "config"), file + " (config)");

@@ -12,8 +12,14 @@ import org.apiguardian.api.API;
  * @param seed                  the training seed
  * @param createdAt             ISO-8601 instant of saving
  * @param trainSamplesPerSecond training throughput over the epochs after the first
+ * @param provenance            JVM, OS, CPU, ND4J build, kernels and workers of the run ({@link Provenance#UNKNOWN}
+ *                              in files written before it was recorded)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingMetadata(int epochs, double trainLoss, double validationLoss, String dataset, long seed,
-                               String createdAt, double trainSamplesPerSecond) {
+                               String createdAt, double trainSamplesPerSecond, Provenance provenance) {
+
+    public TrainingMetadata {
+        provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+    }
 }

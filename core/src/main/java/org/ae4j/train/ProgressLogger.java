@@ -34,6 +34,12 @@ public final class ProgressLogger implements TrainingListener {
     @Override
     public void onTrainingStart(TrainingConfig config, long trainExamples, long validationExamples) {
         lastReport = System.nanoTime();
+        if (!LOG.isInfoEnabled()) {
+            // without an SLF4J provider (or with INFO off) progress would vanish silently: say so once, where it is seen
+            System.err.println("ae4j: training progress is logged through SLF4J at INFO, which is off here"
+                    + (LoggerFactory.getILoggerFactory() instanceof org.slf4j.helpers.NOPLoggerFactory
+                    ? " (no SLF4J provider on the class path: add one, e.g. org.slf4j:slf4j-simple)" : ""));
+        }
         LOG.info("training on {} examples ({} for validation), {} epochs of batches of {}", trainExamples,
                 validationExamples, config.epochs(), config.batchSize());
     }

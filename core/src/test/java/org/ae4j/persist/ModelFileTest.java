@@ -53,7 +53,7 @@ class ModelFileTest {
 
     private SavedModel saved(Autoencoder m) {
         return new SavedModel(config, new long[] {12}, Optional.of(new MinMaxNormalizer(new double[] {0}, new double[] {1})),
-                m, new TrainingMetadata(3, 0.5, Double.NaN, "structured", 7, "2026-11-23T00:00:00Z", 1234.5),
+                m, new TrainingMetadata(3, 0.5, Double.NaN, "structured", 7, "2026-11-23T00:00:00Z", 1234.5, Provenance.of(m.kernels(), 1)),
                 Optional.empty());
     }
 

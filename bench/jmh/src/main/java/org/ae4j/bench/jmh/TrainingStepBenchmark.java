@@ -47,7 +47,7 @@ public class TrainingStepBenchmark {
         Registry registry = Ae4j.registry();
         ModelConfig config = ModelConfig.defaults(registry.variant(variant));
         model = config.build(new long[] {784}, registry);
-        optimizer = config.optimizer().create(org.ae4j.kernel.KernelSelection.best());
+        optimizer = config.optimizer().create(model.kernels());
         batch = Nd4j.rand(DataType.FLOAT, 256, 784);
         random = new RandomSource(1);
     }

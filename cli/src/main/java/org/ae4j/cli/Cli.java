@@ -1,6 +1,5 @@
 package org.ae4j.cli;
 
-import org.apiguardian.api.API;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.ae4j.train.DivergenceException;
 import org.ae4j.train.TrainingListener;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 
 /**

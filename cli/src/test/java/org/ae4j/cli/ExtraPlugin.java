@@ -2,9 +2,9 @@ package org.ae4j.cli;
 
 import com.google.inject.AbstractModule;
 import java.util.List;
-import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Contributions;
 import org.ae4j.spi.Ae4jPlugin;
+import org.ae4j.variant.DenseAutoencoderSpec;
 
 /** A third-party plug-in, found only when its services file is on the plug-in path. */
 public final class ExtraPlugin extends AbstractModule implements Ae4jPlugin {

@@ -1,12 +1,12 @@
 package org.ae4j.kernel;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,9 +1,9 @@
 package org.ae4j.loss;
 
-import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,12 +1,12 @@
 package org.ae4j.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Corruption;

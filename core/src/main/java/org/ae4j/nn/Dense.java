@@ -1,6 +1,5 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +9,7 @@ import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.ae4j.util.Gemm;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,12 +1,12 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

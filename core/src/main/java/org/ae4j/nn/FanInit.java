@@ -1,9 +1,9 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.SplittableRandom;
 import org.ae4j.spi.Initializer;
 import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

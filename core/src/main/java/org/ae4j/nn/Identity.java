@@ -1,9 +1,9 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@code f(z) = z}; used for linear output layers and logits. */

@@ -1,6 +1,5 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The plain autoencoder's bottleneck: {@code z = h}, no parameters, no loss term. */

@@ -1,13 +1,13 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
+import org.ae4j.util.InPlace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
-import org.ae4j.util.InPlace;
 
 /**
  * The rectified linear unit {@code f(z) = max(z, 0)}, {@code f′(z) = [z > 0] = [y > 0]}

@@ -1,16 +1,16 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Decoder;
 import org.ae4j.spi.Encoder;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
-import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.Activation;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

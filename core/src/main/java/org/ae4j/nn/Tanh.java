@@ -1,11 +1,11 @@
 package org.ae4j.nn;
 
-import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ae4j.util.InPlace;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The hyperbolic tangent, {@code tanh′ = 1 − y²}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -1,8 +1,8 @@
 package org.ae4j.optim;
 
-import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Kernels;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,9 +1,9 @@
 package org.ae4j.optim;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.OptimizerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of {@link Adam}.

@@ -1,11 +1,11 @@
 package org.ae4j.regularize;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.ForwardPass;
 import org.ae4j.spi.GradientSink;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Regularizer;
+import org.apiguardian.api.API;
 
 /**
  * L2 weight decay on every weight (not bias): {@code R = (λ/2) Σ_W ‖W‖²_F}, {@code ∂R/∂W = λW}.

@@ -3,10 +3,10 @@ package org.ae4j.train;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.spi.RandomSource;
-import org.apiguardian.api.API;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ae4j.util.StepMemory;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Whole-dataset metrics of a trained model, computed in batches. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

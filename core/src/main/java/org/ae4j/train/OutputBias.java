@@ -1,6 +1,5 @@
 package org.ae4j.train;
 
-import org.apiguardian.api.API;
 import java.util.Optional;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
@@ -8,6 +7,7 @@ import org.ae4j.nn.Dense;
 import org.ae4j.nn.Identity;
 import org.ae4j.nn.Sequential;
 import org.ae4j.spi.Parameter;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

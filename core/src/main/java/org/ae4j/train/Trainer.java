@@ -10,11 +10,11 @@ import org.ae4j.model.StepLoss;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
+import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.ae4j.util.StepMemory;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trains an {@link Autoencoder}: epochs of shuffled mini-batches, optional validation with early

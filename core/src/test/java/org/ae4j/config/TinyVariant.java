@@ -13,9 +13,9 @@ import org.ae4j.registry.Registry;
 import org.ae4j.spi.Ae4jPlugin;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.OptimizerSpec;
+import org.ae4j.train.TrainingConfig;
 import org.ae4j.variant.Variant;
 import org.ae4j.variant.VariantSpec;
-import org.ae4j.train.TrainingConfig;
 
 /** A small variant for core's tests: in → hidden → code → hidden → in. */
 public final class TinyVariant implements Variant {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.ae4j.TestArrays;
 import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.config.TinyVariant;
@@ -25,7 +26,6 @@ import org.ae4j.registry.CorePlugin;
 import org.ae4j.registry.Registry;
 import org.ae4j.train.Evaluation;
 import org.ae4j.train.Trainer;
-import org.ae4j.TestArrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,8 +153,8 @@ class ModelFileTest {
         Registry withoutTiny = Registry.of(List.of(new CorePlugin()));
         assertThatThrownBy(() -> ModelFile.load(file, withoutTiny))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage(file + " (config): $.variant: unknown variant 'tiny'; known variants: "
-                        + "(none: is the plug-in that provides it on the classpath?)");
+                .hasMessage(file + " needs the variant 'tiny' of plug-in 'tiny', which is not loaded (loaded: ae4j-core); "
+                        + "put the plug-in's jar on the class path, or give the ae4j command its folder with --plugins DIR");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.ae4j.contractive;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.nn.Dense;
@@ -12,6 +11,7 @@ import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

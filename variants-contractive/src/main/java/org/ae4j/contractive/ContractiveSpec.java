@@ -1,10 +1,10 @@
 package org.ae4j.contractive;
 
-import org.apiguardian.api.API;
 import java.util.Set;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of {@link ContractivePenalty}.

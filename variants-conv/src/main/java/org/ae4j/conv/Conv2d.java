@@ -1,13 +1,11 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * A 2-D convolution {@code Y = f(W ⋆ X + b)} over NCHW images by ND4J's native {@code conv2d} and
  * {@code conv2d_bp} ops. Shapes: {@code X [B, C, H, W]}, {@code W [k, k, C, O]}, {@code b [O]},

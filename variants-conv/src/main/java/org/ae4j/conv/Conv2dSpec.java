@@ -1,10 +1,10 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import org.ae4j.nn.FanInit;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

@@ -1,12 +1,12 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import java.util.List;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;

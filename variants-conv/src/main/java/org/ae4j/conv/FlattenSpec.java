@@ -1,10 +1,10 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 
 /** A {@link Reshape} to flat features ({@code "type": "flatten"}), e.g. {@code [32, 7, 7] → [1568]}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -1,7 +1,7 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

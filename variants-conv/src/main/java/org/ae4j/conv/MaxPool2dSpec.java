@@ -1,9 +1,9 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of a {@link MaxPool2d} layer ({@code "type": "max-pool2d"}).

@@ -1,8 +1,8 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.Trace;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,10 +1,10 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of a {@link Reshape} layer ({@code "type": "reshape", "shape": [1, 28, 28]}).

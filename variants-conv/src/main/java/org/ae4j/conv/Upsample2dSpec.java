@@ -1,9 +1,9 @@
 package org.ae4j.conv;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of an {@link Upsample2d} layer ({@code "type": "upsample2d"}).

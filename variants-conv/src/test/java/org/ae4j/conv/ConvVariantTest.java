@@ -15,8 +15,6 @@ import org.ae4j.spi.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 class ConvVariantTest {
 
     static final Registry REGISTRY = Ae4j.registry();

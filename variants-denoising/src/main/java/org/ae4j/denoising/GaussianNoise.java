@@ -1,11 +1,11 @@
 package org.ae4j.denoising;
 
-import org.apiguardian.api.API;
 import java.util.Objects;
 import org.ae4j.spi.Corruption;
 import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -1,8 +1,7 @@
 package org.ae4j.denoising;
 
-import org.apiguardian.api.API;
-import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

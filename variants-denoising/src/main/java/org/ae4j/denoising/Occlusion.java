@@ -1,9 +1,8 @@
 package org.ae4j.denoising;
 
-import org.apiguardian.api.API;
 import java.util.SplittableRandom;
-import org.ae4j.spi.Corruption;
 import org.ae4j.spi.RandomSource;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,6 +1,5 @@
 package org.ae4j.sparse;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.spi.Bottleneck;
@@ -10,6 +9,7 @@ import org.ae4j.spi.GradientSink;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Regularizer;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,9 +1,9 @@
 package org.ae4j.sparse;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Regularizer;
 import org.ae4j.spi.RegularizerSpec;
+import org.apiguardian.api.API;
 
 /**
  * Configuration of {@link KlSparsity}.

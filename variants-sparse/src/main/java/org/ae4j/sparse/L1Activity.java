@@ -1,6 +1,5 @@
 package org.ae4j.sparse;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Encoder;
@@ -8,6 +7,7 @@ import org.ae4j.spi.ForwardPass;
 import org.ae4j.spi.GradientSink;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Regularizer;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

@@ -2,10 +2,10 @@ package org.ae4j.sparse;
 
 import java.util.List;
 import java.util.Optional;
-import org.ae4j.variant.BaseVariant;
-import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.BaseVariant;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.apiguardian.api.API;
 
 /**

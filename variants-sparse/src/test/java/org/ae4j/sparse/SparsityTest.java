@@ -14,18 +14,16 @@ import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
-import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.train.Trainer;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 class SparsityTest {
 
     static final Registry REGISTRY = Ae4j.registry();

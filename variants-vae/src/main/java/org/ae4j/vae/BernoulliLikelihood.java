@@ -1,7 +1,7 @@
 package org.ae4j.vae;
 
-import org.apiguardian.api.API;
 import org.ae4j.spi.LossResult;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;

@@ -1,6 +1,5 @@
 package org.ae4j.vae;
 
-import org.apiguardian.api.API;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.nn.Identity;
@@ -12,6 +11,7 @@ import org.ae4j.spi.RandomSource;
 import org.ae4j.util.Gemm;
 import org.ae4j.util.InPlace;
 import org.ae4j.util.OnesRow;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;

@@ -1,8 +1,8 @@
 package org.ae4j.vae;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import org.ae4j.spi.LossResult;
+import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;

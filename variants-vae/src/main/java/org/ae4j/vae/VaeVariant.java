@@ -2,9 +2,9 @@ package org.ae4j.vae;
 
 import java.util.List;
 import java.util.Optional;
-import org.ae4j.variant.BaseVariant;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.BaseVariant;
 import org.apiguardian.api.API;
 
 /**

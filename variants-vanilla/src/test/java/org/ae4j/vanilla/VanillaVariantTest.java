@@ -11,22 +11,20 @@ import org.ae4j.data.FashionMnist;
 import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.nn.Dense;
-import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.nn.Sequential;
 import org.ae4j.optim.AdamSpec;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
-import org.ae4j.variant.Variant;
 import org.ae4j.train.Evaluation;
 import org.ae4j.train.Trainer;
 import org.ae4j.train.TrainingResult;
+import org.ae4j.variant.DenseAutoencoderSpec;
+import org.ae4j.variant.Variant;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-
 class VanillaVariantTest {
 
     static final Registry REGISTRY = Ae4j.registry();

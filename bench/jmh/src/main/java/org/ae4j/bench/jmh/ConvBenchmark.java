@@ -5,7 +5,6 @@ import org.ae4j.conv.Conv2d;
 import org.ae4j.conv.ConvTranspose2d;
 import org.ae4j.nn.Relu;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 import org.ae4j.nn.Dense;
 import org.ae4j.nn.Relu;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

@@ -1,0 +1,4 @@
+/**
+ * The {@code ae4j} command.
+ */
+package org.ae4j.cli;

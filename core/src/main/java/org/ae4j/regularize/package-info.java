@@ -1,0 +1,4 @@
+/**
+ * Penalties on parameters: weight decay.
+ */
+package org.ae4j.regularize;

@@ -88,7 +88,7 @@ class BlockOptimizerTest {
     }
 
     @Test
-    void adamsFusedAndHeapPathsAgreeAndHandOverTheMoments() {
+    void adamOnTheTwoKernelImplementationsAgrees() {
         List<Parameter> heap = parameters(3);
         List<Parameter> mixed = parameters(3);
         ParameterBlock.pack(heap);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
+import org.ae4j.data.table.TableReader;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
 import org.ae4j.spi.RandomSource;
@@ -29,7 +30,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", required = true, description = "A model saved by 'ae4j train'.")
     Path model;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory with Fashion-MNIST-format IDX files.")
+    @Option(names = "--data", paramLabel = "DIR|FILE", description = "Directory with Fashion-MNIST-format IDX files; for a model "
+            + "trained on a table, a table read with its schema: the training file (its held-out rows are evaluated) or another.")
     Path data;
 
     @Option(names = "--iw", paramLabel = "K",
@@ -47,17 +49,28 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SavedModel saved = ModelFile.load(model, app.registry());
-        FashionMnist.Splits splits = app.data(data);
-        Dataset test = saved.normalizer().map(n -> n.transform(splits.test())).orElse(splits.test());
+        Dataset test;
+        String source;
+        if (saved.table().isPresent()) {
+            if (data == null) {
+                throw new IllegalArgumentException(model + " was trained on a table: give one with --data FILE");
+            }
+            test = TableReader.readHeldOut(data, saved.table().get(), java.util.Optional.empty()).data();
+            source = data.toString();
+        } else {
+            FashionMnist.Splits splits = app.data(data);
+            test = saved.normalizer().map(n -> n.transform(splits.test())).orElse(splits.test());
+            source = splits.source();
+        }
         if (!Arrays.equals(saved.inputShape(), test.exampleShape())) {
             throw new IllegalArgumentException("the model takes examples of shape " + Arrays.toString(saved.inputShape())
-                    + ", but " + splits.source() + " has " + Arrays.toString(test.exampleShape()));
+                    + ", but " + source + " has " + Arrays.toString(test.exampleShape()));
         }
         int batch = saved.config().training().batchSize();
         double testLoss = Evaluation.reconstructionLoss(saved.model(), test, batch);
         double testMse = Evaluation.meanSquaredError(saved.model(), test, batch);
         app.say(String.format(Locale.ROOT, "%s: test loss %.6f  test MSE %.6f  (%,d examples of %s)", model,
-                testLoss, testMse, test.size(), splits.source()));
+                testLoss, testMse, test.size(), source));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("test_loss", Ae4jCommand.number(testLoss));
         json.put("test_mse", Ae4jCommand.number(testMse));
@@ -79,7 +92,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--iw needs a variational autoencoder; " + model + " is a '"
                     + saved.config().variant() + "' model");
         }
-        json.put("data", splits.source());
+        json.put("data", source);
         app.result(json);
         return Cli.OK;
     }

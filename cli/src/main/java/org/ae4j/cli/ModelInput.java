@@ -1,13 +1,13 @@
 package org.ae4j.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.ae4j.data.CsvFile;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.IdxFile;
+import org.ae4j.data.table.TableReader;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -28,8 +28,14 @@ final class ModelInput {
         return ModelFile.load(model, app.registry());
     }
 
-    /** The input examples, normalized as the model's training data was and checked against its input size. */
+    /**
+     * The input examples as the model's training data was prepared: a table read with the model's schema
+     * (columns matched by name), images normalized as in training; checked against the model's input size.
+     */
     Dataset examples(SavedModel saved) throws IOException {
+        if (saved.table().isPresent()) {
+            return TableReader.read(input, saved.table().get(), java.util.Optional.empty()).data();
+        }
         Dataset raw = read(input);
         long expected = Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact);
         if (raw.exampleLength() != expected) {
@@ -45,7 +51,7 @@ final class ModelInput {
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
-        if (isIdx(file)) {
+        if (TrainingData.isIdx(file)) {
             IdxFile idx = IdxFile.read(file);
             int[] dims = idx.dimensions();
             if (dims.length < 2) {
@@ -60,13 +66,6 @@ final class ModelInput {
             return Dataset.of(Nd4j.create(values, new long[] {n, per}, DataType.FLOAT));
         }
         return CsvFile.read(file);
-    }
-
-    private static boolean isIdx(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            return head.length == 3 && ((head[0] == 0x1f && (head[1] & 0xFF) == 0x8b) || (head[0] == 0 && head[1] == 0));
-        }
     }
 
     private static long[] withBatch(long n, long[] shape) {

@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.data.Dataset;
-import org.ae4j.data.FashionMnist;
-import org.ae4j.data.MinMaxNormalizer;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.persist.Checkpointer;
 import org.ae4j.persist.ModelFile;
@@ -29,6 +27,7 @@ import org.ae4j.train.TrainingConfig;
 import org.ae4j.train.TrainingListener;
 import org.ae4j.train.TrainingResult;
 import org.ae4j.train.TrainingState;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +57,16 @@ final class TrainCommand implements Callable<Integer> {
         Path resume;
     }
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory with Fashion-MNIST-format IDX files.")
+    @Option(names = "--data", paramLabel = "DIR|FILE", description = "Directory with Fashion-MNIST-format IDX files, or a "
+            + "table: a CSV/TSV file with a header row (text categories, missing values; see docs/data.md).")
     Path data;
+
+    @Option(names = "--test-data", paramLabel = "FILE", description = "Tables: the test rows, read with the training table's "
+            + "schema (default: 20%% of --data's rows, held out by a seeded split).")
+    Path testData;
+
+    @picocli.CommandLine.Mixin
+    TableArgs tableArgs;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
     Integer epochs;
@@ -89,10 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Registry registry = app.registry();
-        FashionMnist.Splits splits = app.data(data);
         ModelConfig config;
         Autoencoder model;
-        MinMaxNormalizer normalizer;
+        TrainingData splits;
         TrainingState resumeFrom = null;
         if (source.resume != null) {
             SavedModel saved = ModelFile.load(source.resume, registry);
@@ -105,17 +111,25 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
             model = saved.model();
-            normalizer = saved.normalizer().orElseGet(() -> MinMaxNormalizer.fitGlobal(splits.train()));
+            splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed());
+            if (!splits.table().equals(saved.table())) {
+                throw new IllegalArgumentException("the table " + data + ", or the options it is read with (--label, --ignore), "
+                        + "differ from the checkpoint's; resume with the same table and options");
+            }
             resumeFrom = state;
         } else {
             config = source.variant != null ? ModelConfig.defaults(registry.variant(source.variant))
                     : new ConfigCodec(registry).read(source.config);
+            splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed());
+            if (splits.table().isPresent() && source.variant != null) {
+                config = forTable(config, splits.train());
+            }
             config = config.withTraining(overrides(config.training()));
-            normalizer = MinMaxNormalizer.fitGlobal(splits.train());
             model = config.build(splits.train().exampleShape(), registry);
         }
-        Dataset train = normalizer.transform(splits.train());
-        Dataset test = normalizer.transform(splits.test());
+        Dataset train = splits.train();
+        Dataset test = splits.test();
+        splits.table().ifPresent(t -> app.say(TableSummary.of(t, splits.source())));
         if (!Arrays.equals(model.inputShape(), train.exampleShape())) {
             throw new IllegalArgumentException("the model takes examples of shape " + Arrays.toString(model.inputShape())
                     + ", but " + splits.source() + " has " + Arrays.toString(train.exampleShape()));
@@ -132,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!noProgress && System.console() != null) {
             listeners.add(new ProgressBarListener(app.err));
         }
-        listeners.add(new Checkpointer(checkpointFile, config, model, Optional.of(normalizer), splits.source(), registry));
+        listeners.add(new Checkpointer(checkpointFile, config, model, splits.normalizer(), splits.table(), splits.source(), registry));
         listeners.addAll(app.extraListeners);
         TrainingResult result = new Trainer(training, listeners)
                 .resume(model, config.optimizer().create(model.kernels()), train, resumeFrom);
@@ -143,8 +157,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingMetadata metadata = new TrainingMetadata(result.history().size(), last.trainLoss(), last.validationLoss(),
                 splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond(),
                 org.ae4j.persist.Provenance.of(model.kernels(), training.workers()));
-        ModelFile.save(out, new SavedModel(config, model.inputShape(), Optional.of(normalizer), model, metadata,
-                Optional.empty()), registry);
+        ModelFile.save(out, new SavedModel(config, model.inputShape(), splits.normalizer(), model, metadata,
+                Optional.empty(), splits.table()), registry);
         if (!keepCheckpoint) {
             Files.deleteIfExists(checkpointFile);
         }
@@ -163,6 +177,20 @@ final class TrainCommand implements Callable<Integer> {
         json.put("model", out.toString());
         app.result(json);
         return Cli.OK;
+    }
+
+    /**
+     * A variant's defaults made for a table: its dense architecture sized by the table's width
+     * ({@link DenseAutoencoderSpec#forTable}) and training settings for its number of rows
+     * ({@link TrainingConfig#forTable}).
+     */
+    private static ModelConfig forTable(ModelConfig config, Dataset train) {
+        if (!(config.model() instanceof DenseAutoencoderSpec dense)) {
+            throw new IllegalArgumentException("variant '" + config.variant() + "' has no table defaults yet: train it on a table "
+                    + "with a --config whose layers fit the table's " + train.exampleLength() + " features, or choose one of "
+                    + "the dense variants (vanilla, denoising, sparse, contractive)");
+        }
+        return config.withModel(dense.forTable(train.exampleLength())).withTraining(config.training().forTable(train.size()));
     }
 
     private TrainingConfig overrides(TrainingConfig training) {

@@ -351,6 +351,62 @@ class CliTest {
         assertThat(run("--plugins", plugins.toString(), "evaluate", "--model", model.toString()).code()).isZero();
     }
 
+    /** A table with numbers, a text category, a boolean, missing cells, an id and a label, made here. */
+    private Path table(String name, boolean reversedColumns) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        List<String> header = List.of("id", "age", "income", "colour", "member", "label");
+        StringBuilder text = new StringBuilder();
+        List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4, 5));
+        if (reversedColumns) {
+            java.util.Collections.reverse(order);
+        }
+        text.append(String.join(",", order.stream().map(header::get).toList())).append('\n');
+        for (int r = 0; r < 300; r++) {
+            double age = 20 + 50 * rng.nextDouble();
+            String[] row = {String.valueOf(1000 + r), String.format(java.util.Locale.ROOT, "%.2f", age),
+                    rng.nextInt(10) == 0 ? "" : String.format(java.util.Locale.ROOT, "%.1f", 1000 * age + 5000 * rng.nextGaussian()),
+                    "\"" + List.of("red", "green", "blue, dark").get(rng.nextInt(3)) + "\"", rng.nextBoolean() ? "yes" : "no",
+                    age > 45 ? "old" : "young"};
+            text.append(String.join(",", order.stream().map(i -> row[i]).toList())).append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
+    @Test
+    void trainsOnATableAndScoresItWhateverTheColumnOrder() throws IOException {
+        Path csv = table("people.csv", false);
+        Path model = dir.resolve("people.ae4j");
+        Run trained = run("train", "--variant", "vanilla", "--data", csv.toString(), "--label", "label", "--epochs", "3",
+                "--out", model.toString(), "--json");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("dropped: id (identifier").contains("categorical: colour (3 values + other)")
+                .contains("boolean: member").contains("label: label (2 classes: old, young)");
+        Path scores = dir.resolve("a.csv");
+        Path shuffledScores = dir.resolve("b.csv");
+        assertThat(run("score", "--model", model.toString(), "--input", csv.toString(), "--out", scores.toString()).code()).isZero();
+        Path reversed = table("reversed.csv", true);
+        assertThat(run("score", "--model", model.toString(), "--input", reversed.toString(), "--out", shuffledScores.toString())
+                .code()).isZero();
+        assertThat(Files.readAllLines(scores)).hasSize(301).isEqualTo(Files.readAllLines(shuffledScores));
+        Run evaluated = run("evaluate", "--model", model.toString(), "--data", reversed.toString(), "--json");
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+        assertThat(evaluated.out()).contains("\"test_loss\":").doesNotContain("NaN");
+        Path codes = dir.resolve("codes.csv");
+        assertThat(run("encode", "--model", model.toString(), "--input", csv.toString(), "--out", codes.toString()).code()).isZero();
+        assertThat(Files.readAllLines(codes)).hasSize(301);
+
+        Path lacking = dir.resolve("lacking.csv");
+        Files.writeString(lacking, "age,colour,member\n30,red,yes\n");
+        assertBadInput(run("score", "--model", model.toString(), "--input", lacking.toString(), "--out", scores.toString()),
+                lacking + " lacks the column 'income' the model was trained with");
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3\n");
+        assertBadInput(run("train", "--variant", "vanilla", "--data", ragged.toString(), "--out", model.toString()),
+                ragged + ":3: the row has 1 fields, expected 2");
+    }
+
     private static void writeIdxImages(Path file, int n, int side) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(16 + n * side * side);
         b.putInt(0x00000803).putInt(n).putInt(side).putInt(side);

@@ -68,6 +68,7 @@ public final class ConfigCodec {
 
     private static ObjectMapper configure(ObjectMapper mapper, Registry registry) {
         mapper.registerSubtypes(registry.specTypes().toArray(new com.fasterxml.jackson.databind.jsontype.NamedType[0]));
+        mapper.registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -60,6 +60,10 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
         return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }
 
+    public ModelConfig withModel(VariantSpec model) {
+        return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
+    }
+
     public ModelConfig withOptimizer(OptimizerSpec optimizer) {
         return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }

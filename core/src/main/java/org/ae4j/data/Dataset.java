@@ -19,7 +19,8 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Examples {@code [n, …]} with optional integer class labels (for evaluation only). Features are
- * checked once, when the dataset is made: rank ≥ 2, at least one example, every value finite; an
+ * checked once, when the dataset is made: rank ≥ 2, at least one example, every value finite (or, for
+ * {@link #incomplete} data such as a table with empty cells, finite or {@code NaN} for missing); an
  * array that is a view or not in C order is copied once then. A dataset never modifies its arrays;
  * its batches are views.
  */
@@ -30,12 +31,26 @@ public final class Dataset {
     private final int[] labels;
 
     private Dataset(INDArray features, int[] labels, boolean validated) {
+        this(features, labels, validated, false);
+    }
+
+    private Dataset(INDArray features, int[] labels, boolean validated, boolean missingAllowed) {
         Objects.requireNonNull(features, "features");
         this.features = validated || (features.ordering() == 'c' && !features.isView()) ? features : features.dup('c');
         this.labels = labels;
         if (!validated) {
-            validate(this.features, labels);
+            validate(this.features, labels, missingAllowed);
         }
+    }
+
+    /**
+     * Examples in which {@code NaN} marks a missing value (a table's empty cells); infinities are still refused.
+     * Models for such data skip missing entries in their loss ({@link org.ae4j.spi.Loss#skipsMissingTargets}).
+     *
+     * @param labels the class of each row, or {@code null} for none
+     */
+    public static Dataset incomplete(INDArray features, int[] labels) {
+        return new Dataset(features, labels == null ? null : labels.clone(), false, true);
     }
 
     /** Unlabelled examples. */
@@ -48,7 +63,7 @@ public final class Dataset {
         return new Dataset(features, Objects.requireNonNull(labels, "labels").clone(), false);
     }
 
-    private static void validate(INDArray features, int[] labels) {
+    private static void validate(INDArray features, int[] labels, boolean missingAllowed) {
         if (features.rank() < 2 || features.size(0) == 0) {
             throw new IllegalArgumentException("features must be [examples, …] with at least one example, got "
                     + Arrays.toString(features.shape()));
@@ -56,14 +71,14 @@ public final class Dataset {
         if (!features.dataType().isFPType()) {
             throw new IllegalArgumentException("features must be floating point, got " + features.dataType());
         }
-        long bad = Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isNan())).getLong(0)
+        long bad = (missingAllowed ? 0 : Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isNan())).getLong(0))
                 + Nd4j.getExecutioner().exec(new MatchCondition(features, Conditions.isInfinite())).getLong(0);
         if (bad > 0) {
             INDArray flat = features.reshape(features.length());
             long perExample = features.length() / features.size(0);
             for (long i = 0; i < flat.length(); i++) {
                 double v = flat.getDouble(i);
-                if (!Double.isFinite(v)) {
+                if (Double.isInfinite(v) || Double.isNaN(v) && !missingAllowed) {
                     throw new IllegalArgumentException(bad + " non-finite feature value(s); the first is " + v
                             + " at example " + (i / perExample) + ", feature " + (i % perExample));
                 }

@@ -118,7 +118,8 @@ public final class Autoencoder {
      * {@code step.corruptionRandom()}), then {@link #computeGradients} against the clean batch.
      */
     public StepLoss trainingStep(INDArray batch, StepContext step) {
-        INDArray input = corruption == null ? batch : corruption.corrupt(batch, step.corruptionRandom());
+        INDArray seen = encoderInput(batch);
+        INDArray input = corruption == null ? seen : corruption.corrupt(seen, step.corruptionRandom());
         return computeGradients(input, batch, step);
     }
 
@@ -129,7 +130,7 @@ public final class Autoencoder {
      */
     public StepLoss objective(INDArray input, RandomSource random) {
         requireBatch(input, "input");
-        Code code = bottleneck.forward(encoder.forward(input).output(), random, 0);
+        Code code = bottleneck.forward(encoder.forward(encoderInput(input)).output(), random, 0);
         return new StepLoss(loss.value(decoder.forward(code.z()).output(), input), code.lossTerm(), 0);
     }
 
@@ -235,7 +236,20 @@ public final class Autoencoder {
     /** The deterministic code of each example, {@code [batch, codeSize]}. */
     public INDArray encode(INDArray input) {
         requireBatch(input, "input");
-        return bottleneck.encode(encoder.forward(input).output());
+        return bottleneck.encode(encoder.forward(encoderInput(input)).output());
+    }
+
+    /**
+     * What the encoder sees of {@code x}: {@code x} itself, or — when the loss skips missing targets — a copy
+     * with its missing ({@code NaN}) entries set to 0.
+     */
+    private INDArray encoderInput(INDArray x) {
+        if (!loss.skipsMissingTargets()) {
+            return x;
+        }
+        INDArray filled = x.dup();
+        org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(filled, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+        return filled;
     }
 
     /** The decoder's output mapped to data space, e.g. images in [0, 1]. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.registry.Registry;
 import org.ae4j.train.EpochMetrics;
@@ -27,15 +28,18 @@ public final class Checkpointer implements TrainingListener {
     private final ModelConfig config;
     private final Autoencoder model;
     private final Optional<MinMaxNormalizer> normalizer;
+    private final Optional<TableSchema> table;
     private final String dataset;
     private final Registry registry;
 
+    /** @param table the schema of the training table, saved with the checkpoint, when the model learns from a table */
     public Checkpointer(Path file, ModelConfig config, Autoencoder model, Optional<MinMaxNormalizer> normalizer,
-                        String dataset, Registry registry) {
+                        Optional<TableSchema> table, String dataset, Registry registry) {
         this.file = Objects.requireNonNull(file, "file");
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.table = Objects.requireNonNull(table, "table");
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.registry = Objects.requireNonNull(registry, "registry");
     }
@@ -51,7 +55,7 @@ public final class Checkpointer implements TrainingListener {
                 dataset, config.training().seed(), Instant.now().toString(), Double.NaN,
                 Provenance.of(model.kernels(), config.training().workers()));
         try {
-            ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state)),
+            ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state), table),
                     registry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);

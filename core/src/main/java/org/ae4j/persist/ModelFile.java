@@ -30,6 +30,7 @@ import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ConfigException;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.OptimizerState;
@@ -89,6 +90,9 @@ public final class ModelFile {
             root.putNull("normalizer");
         }
         root.set("training", json.valueToTree(saved.metadata()));
+        if (saved.table().isPresent()) {
+            root.set("table", json.valueToTree(saved.table().get()));
+        }
         ArrayNode parameters = root.putArray("parameters");
         List<Parameter> params = saved.model().parameters();
         for (int i = 0; i < params.size(); i++) {
@@ -225,13 +229,16 @@ public final class ModelFile {
             normalizer = Optional.of(reader.convert(normalizerNode, MinMaxNormalizer.class, "normalizer"));
         }
         TrainingMetadata metadata = reader.convert(reader.required(root, "training"), TrainingMetadata.class, "training");
+        JsonNode tableNode = root.get("table");
+        Optional<TableSchema> table = tableNode == null || tableNode.isNull() ? Optional.empty()
+                : Optional.of(reader.convert(tableNode, TableSchema.class, "table"));
         Optional<TrainingState> checkpoint = Optional.empty();
         JsonNode checkpointNode = reader.required(root, "checkpoint");
         if (!checkpointNode.isNull()) {
             checkpoint = Optional.of(reader.checkpoint(entries, checkpointNode, params));
         }
         try {
-            return new SavedModel(config, inputShape, normalizer, model, metadata, checkpoint);
+            return new SavedModel(config, inputShape, normalizer, model, metadata, checkpoint, table);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }
@@ -350,7 +357,7 @@ public final class ModelFile {
 
         <T> T convert(JsonNode node, Class<T> type, String field) throws ModelFileException {
             try {
-                return new ObjectMapper().treeToValue(node, type);
+                return new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).treeToValue(node, type);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new ModelFileException(file + ": invalid '" + field + "': " + e.getMessage(), e);
             }

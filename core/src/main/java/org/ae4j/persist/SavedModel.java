@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.train.TrainingState;
 import org.apiguardian.api.API;
@@ -19,10 +20,11 @@ import org.apiguardian.api.API;
  * @param model      the model with its trained parameters
  * @param metadata   provenance
  * @param checkpoint the training state, present in checkpoints
+ * @param table      the schema of the table the model was trained on (columns, encodings, label), when it was
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
-                         TrainingMetadata metadata, Optional<TrainingState> checkpoint) {
+                         TrainingMetadata metadata, Optional<TrainingState> checkpoint, Optional<TableSchema> table) {
 
     public SavedModel {
         Objects.requireNonNull(config, "config");
@@ -31,10 +33,17 @@ public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxN
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(table, "table");
         if (!Arrays.equals(inputShape, model.inputShape())) {
             throw new IllegalArgumentException("input shape " + Arrays.toString(inputShape) + " differs from the model's "
                     + Arrays.toString(model.inputShape()));
         }
+    }
+
+    /** A model not trained on a table. */
+    public SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
+                      TrainingMetadata metadata, Optional<TrainingState> checkpoint) {
+        this(config, inputShape, normalizer, model, metadata, checkpoint, Optional.empty());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.ProvidesIntoMap;
 import com.google.inject.multibindings.StringMapKey;
 import org.ae4j.loss.BinaryCrossEntropy;
+import org.ae4j.loss.MaskedMeanSquaredError;
 import org.ae4j.loss.MeanSquaredError;
 import org.ae4j.nn.DenseSpec;
 import org.ae4j.nn.FanInit;
@@ -43,6 +44,7 @@ public final class CorePlugin extends PluginModule {
         activations.addBinding(Softplus.NAME).toInstance(new Softplus());
 
         Contributions.losses(binder()).addBinding(BinaryCrossEntropy.NAME).toInstance(new BinaryCrossEntropy());
+        Contributions.losses(binder()).addBinding(MaskedMeanSquaredError.NAME).toInstance(new MaskedMeanSquaredError());
 
         MapBinder<String, Initializer> initializers = Contributions.initializers(binder());
         for (FanInit init : new FanInit[] {FanInit.XAVIER_UNIFORM, FanInit.XAVIER_NORMAL, FanInit.HE_UNIFORM,

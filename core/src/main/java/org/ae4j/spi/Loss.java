@@ -47,4 +47,13 @@ public interface Loss {
     default java.util.Optional<INDArray> initialOutput(INDArray mean, INDArray variance) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Whether this loss skips target entries that are {@code NaN} (missing values): a model with such a loss
+     * replaces missing entries of its input by 0 before its encoder sees them, in training and at inference.
+     * False by default: a {@code NaN} then makes the loss {@code NaN}, which the trainer stops on.
+     */
+    default boolean skipsMissingTargets() {
+        return false;
+    }
 }

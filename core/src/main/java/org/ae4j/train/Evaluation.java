@@ -47,17 +47,22 @@ public final class Evaluation {
 
     /**
      * Mean squared error between the data and its reconstruction in data space, per element — the
-     * figure autoencoder papers call "test MSE", whatever loss the model was trained with.
+     * figure autoencoder papers call "test MSE", whatever loss the model was trained with. Missing
+     * entries ({@code NaN} in a table's features) are left out of the sum and the count.
      */
     public static double meanSquaredError(Autoencoder model, Dataset data, int batchSize) {
         double sum = 0;
+        double count = 0;
         for (INDArray batch : data.batches(batchSize)) {
             try (MemoryWorkspace ignored = MEMORY.open()) {
                 INDArray diff = model.reconstruct(batch).subi(batch);
+                INDArray observed = diff.eq(diff);
+                count += observed.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
+                org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(diff, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
                 double norm = diff.norm2Number().doubleValue();
                 sum += norm * norm;
             }
         }
-        return sum / (data.size() * (double) data.exampleLength());
+        return count == 0 ? Double.NaN : sum / count;
     }
 }

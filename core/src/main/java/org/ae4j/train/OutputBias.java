@@ -29,8 +29,20 @@ public final class OutputBias {
             return false;
         }
         INDArray rows = data.features().reshape('c', data.size(), data.exampleLength());
-        INDArray mean = rows.mean(true, 0);
-        INDArray variance = rows.var(false, 0).reshape(1, data.exampleLength());
+        INDArray mean;
+        INDArray variance;
+        if (model.loss().skipsMissingTargets()) {                   // statistics of the observed (non-NaN) entries
+            INDArray observed = rows.eq(rows).castTo(rows.dataType());
+            INDArray filled = rows.dup();
+            org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(filled, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+            INDArray counts = observed.sum(true, 0).addi(1e-12);
+            mean = filled.sum(true, 0).divi(counts);
+            INDArray centred = filled.subRowVector(mean).muli(observed);
+            variance = centred.muli(centred).sum(true, 0).divi(counts);
+        } else {
+            mean = rows.mean(true, 0);
+            variance = rows.var(false, 0).reshape(1, data.exampleLength());
+        }
         Optional<INDArray> initial = model.loss().initialOutput(mean, variance);
         Parameter bias = last.bias();
         if (initial.isEmpty() || initial.get().length() != bias.value().length()) {

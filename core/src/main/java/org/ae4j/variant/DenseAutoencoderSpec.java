@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.ae4j.loss.BinaryCrossEntropy;
+import org.ae4j.loss.MaskedMeanSquaredError;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.nn.DenseSpec;
 import org.ae4j.nn.Identity;
@@ -81,6 +82,28 @@ public record DenseAutoencoderSpec(List<Integer> encoderSizes, String activation
 
     public DenseAutoencoderSpec withEncoderSizes(List<Integer> sizes) {
         return new DenseAutoencoderSpec(sizes, activation, codeActivation, outputActivation, loss, bottleneck);
+    }
+
+    /**
+     * This architecture for a table of {@code width} encoded features (standardised numbers, one-hot
+     * categories, {@code NaN} where a cell is missing): the same number of encoder layers, sized by width —
+     * the code {@code c = clamp(⌈width/3⌉, 2, 32)}, the first layer {@code h = clamp(2·width, 8, 128)}, the layers
+     * between on the geometric line from {@code h} to {@code c} (one layer: just {@code c}) — a linear output
+     * (the features are not in [0, 1]) and the masked squared error, which skips missing cells. Activations
+     * and the bottleneck stay.
+     */
+    public DenseAutoencoderSpec forTable(long width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("a table needs at least one feature, got " + width);
+        }
+        int code = (int) Math.max(2, Math.min(32, (width + 2) / 3));
+        int first = (int) Math.max(8, Math.min(128, 2 * width));
+        int layers = encoderSizes.size();
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < layers; i++) {
+            sizes.add(layers == 1 ? code : (int) Math.round(first * Math.pow((double) code / first, (double) i / (layers - 1))));
+        }
+        return new DenseAutoencoderSpec(sizes, activation, codeActivation, Identity.NAME, MaskedMeanSquaredError.NAME, bottleneck);
     }
 
     public DenseAutoencoderSpec withBottleneck(BottleneckSpec spec) {

@@ -50,7 +50,7 @@ class CheckpointResumeTest {
 
             Autoencoder interrupted = config.build(new long[] {12}, TinyVariant.REGISTRY);
             Path checkpoint = dir.resolve("run.ckpt.ae4j");
-            Checkpointer checkpointer = new Checkpointer(checkpoint, config, interrupted, Optional.empty(), "structured",
+            Checkpointer checkpointer = new Checkpointer(checkpoint, config, interrupted, Optional.empty(), Optional.empty(), "structured",
                     TinyVariant.REGISTRY);
             assertThatThrownBy(() -> new Trainer(config.training(), List.of(checkpointer, new Crash(2)))
                     .fit(interrupted, config.optimizer().create(org.ae4j.kernel.KernelSelection.best()), data))

@@ -58,7 +58,7 @@ class RegistryTest {
         Registry registry = Ae4j.registry();
         assertThat(registry.pluginNames()).contains("ae4j-core");
         assertThat(registry.activationNames()).containsExactly("identity", "leaky-relu", "relu", "sigmoid", "softplus", "tanh");
-        assertThat(registry.lossNames()).containsExactly("bce", "mse");
+        assertThat(registry.lossNames()).containsExactly("bce", "masked-mse", "mse");
         assertThat(registry.optimizerNames()).containsExactly("adam", "rmsprop", "sgd");
         assertThat(registry.initializerNames()).containsExactly("he-normal", "he-uniform", "xavier-normal", "xavier-uniform");
         assertThat(registry.specTypes()).extracting(NamedType::getName).contains("dense", "adam", "sgd", "rmsprop");
@@ -77,7 +77,7 @@ class RegistryTest {
         Registry registry = Registry.of(List.of(new CorePlugin()));
         assertThatThrownBy(() -> registry.loss("msee"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown loss 'msee'; known losses: bce, mse");
+                .hasMessage("unknown loss 'msee'; known losses: bce, masked-mse, mse");
         assertThatThrownBy(() -> registry.optimizer("adamw"))
                 .hasMessage("unknown optimizer 'adamw'; known optimizers: adam, rmsprop, sgd");
     }
@@ -119,6 +119,6 @@ class RegistryTest {
     @Test
     void theSamePluginTwiceIsNotAConflict() {
         Registry registry = Registry.of(List.of(new CorePlugin(), new CorePlugin()));
-        assertThat(registry.lossNames()).containsExactly("bce", "mse");
+        assertThat(registry.lossNames()).containsExactly("bce", "masked-mse", "mse");
     }
 }

@@ -94,7 +94,7 @@ class VanillaVariantTest {
         VanillaVariant variant = new VanillaVariant(new DenseAutoencoderSpec(List.of(4), "relu", "sigmoid", "l2"));
         assertThatThrownBy(() -> variant.build(10, BuildContext.of(REGISTRY, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown loss 'l2'; known losses: bce, mse");
+                .hasMessage("unknown loss 'l2'; known losses: bce, masked-mse, mse");
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.ae4j.data.table;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.ae4j.data.Dataset;
+import org.apiguardian.api.API;
+
+/**
+ * A table read into features: the rows as a {@link Dataset} ({@code [rows, schema.width()]} floats, {@code NaN}
+ * where a cell is missing; labelled when the schema has a label column) and the schema that encoded them.
+ *
+ * @param file    where it was read from
+ * @param data    the encoded rows
+ * @param schema  the schema, fitted on the training rows
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public record Table(Path file, Dataset data, TableSchema schema) {
+
+    public Table {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(schema, "schema");
+    }
+
+    /** A table's training rows and, when some were held out, its test rows, encoded with one schema fitted on the training rows. */
+    public record Split(Table train, java.util.Optional<Table> test) {
+    }
+}

@@ -1,0 +1,303 @@
+package org.ae4j.data.table;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.ae4j.data.Dataset;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads CSV/TSV tables into features, streaming: a first pass profiles the training rows' columns (bounded
+ * memory per column) and fits a {@link TableSchema}; a second encodes every row straight into native float
+ * arrays of the right size. The text is never held; a 1 GB file needs its encoded floats and little else.
+ *
+ * <p>Rows are split into training and test rows by a seeded hash of the row's index (the same rows for the same
+ * seed, whatever the file's size), so the schema is fitted on training rows only.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class TableReader {
+
+    private TableReader() {
+    }
+
+    /**
+     * Fits a schema on the training rows of {@code file} and encodes its rows.
+     *
+     * @param testFraction the share of rows held out as test rows, in [0, 1); 0 for none (the test table is then empty)
+     * @param seed         chooses the test rows
+     */
+    public static Table.Split fit(Path file, TableOptions options, double testFraction, long seed) throws IOException {
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("the test fraction must be in [0, 1), got " + testFraction);
+        }
+        CsvRows rows = CsvRows.open(file, options.delimiter());
+        List<String> header = rows.header();
+        requireColumns(file, header, options);
+        int labelAt = options.label().map(header::indexOf).orElse(-1);
+        ColumnProfile[] profiles = new ColumnProfile[header.size()];
+        for (int c = 0; c < profiles.length; c++) {
+            boolean used = c != labelAt && !options.ignore().contains(header.get(c));
+            profiles[c] = used ? new ColumnProfile(header.get(c), options.maxCategories(), seed + c) : null;
+        }
+        RowSplit split = new RowSplit(testFraction, seed);
+        TreeSet<String> labels = new TreeSet<>();
+        long[] counts = new long[2];
+        rows.forEach(row -> {
+            boolean test = split.isTest(counts[0] + counts[1]);
+            counts[test ? 1 : 0]++;
+            if (test) {
+                return;
+            }
+            for (int c = 0; c < profiles.length; c++) {
+                if (profiles[c] != null) {
+                    profiles[c].accept(row.fields().get(c), options.missing(), file.toString(), row.line(), c + 1);
+                }
+            }
+            if (labelAt >= 0) {
+                labels.add(label(row, labelAt, header, options, file));
+            }
+        });
+        if (counts[0] == 0) {
+            throw new TableException(file + " has no data rows" + (counts[1] > 0 ? " left for training" : "")
+                    + ": a table needs a header row and at least one row");
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (int c = 0; c < profiles.length; c++) {
+            if (profiles[c] != null) {
+                columns.add(profiles[c].fit(options.kinds().get(header.get(c)), options.maxCategories(), options.scaling(),
+                        file.toString()));
+            }
+        }
+        TableSchema schema;
+        try {
+            schema = new TableSchema(columns, options.label(), List.copyOf(labels), options.missing(), counts[0], testFraction, seed);
+        } catch (IllegalArgumentException e) {
+            throw new TableException(file + ": " + e.getMessage(), e);
+        }
+        Encoded[] parts = encode(rows, schema, counts, split);
+        return new Table.Split(new Table(file, parts[0].dataset(), schema),
+                counts[1] == 0 ? Optional.empty() : Optional.of(new Table(file, parts[1].dataset(), schema)));
+    }
+
+    /**
+     * Reads every row of {@code file} with a schema fitted before (columns matched by name, in any order; the
+     * label column is read when present). A value the schema cannot encode is an error naming its line and
+     * column, except a category not seen in training, which goes to the column's unknown slot.
+     */
+    public static Table read(Path file, TableSchema schema, Optional<Character> delimiter) throws IOException {
+        CsvRows rows = CsvRows.open(file, delimiter);
+        long[] counts = {rows.forEach(row -> { }), 0};
+        if (counts[0] == 0) {
+            throw new TableException(file + " has no data rows: a table needs a header row and at least one row");
+        }
+        Encoded[] parts = encode(rows, schema, counts, new RowSplit(0, 0));
+        return new Table(file, parts[0].dataset(), schema);
+    }
+
+    /**
+     * The rows of {@code file} that the schema's seeded split held out as test rows — for the file the schema was
+     * fitted on (or a copy of it, its columns in any order), the rows the model never trained on. All rows when the
+     * schema held none out.
+     */
+    public static Table readHeldOut(Path file, TableSchema schema, Optional<Character> delimiter) throws IOException {
+        if (schema.testFraction() == 0) {
+            return read(file, schema, delimiter);
+        }
+        CsvRows rows = CsvRows.open(file, delimiter);
+        RowSplit split = new RowSplit(schema.testFraction(), schema.splitSeed());
+        long[] counts = new long[2];
+        rows.forEach(row -> counts[split.isTest(counts[0] + counts[1]) ? 1 : 0]++);
+        if (counts[1] == 0) {
+            throw new TableException(file + " has no held-out rows (" + counts[0] + " rows in all)");
+        }
+        return new Table(file, encode(rows, schema, counts, split)[1].dataset(), schema);
+    }
+
+    private static void requireColumns(Path file, List<String> header, TableOptions options) {
+        List<String> named = new ArrayList<>(options.ignore());
+        options.label().ifPresent(named::add);
+        named.addAll(options.kinds().keySet());
+        for (String column : named) {
+            if (!header.contains(column)) {
+                throw new TableException(file + " has no column '" + column + "'; its columns: " + String.join(", ", header));
+            }
+        }
+    }
+
+    private static String label(CsvRows.Row row, int at, List<String> header, TableOptions options, Path file) {
+        String value = row.fields().get(at).strip();
+        if (options.missing().contains(value)) {
+            throw new TableException(file + ":" + row.line() + ": the label column '" + header.get(at) + "' is missing here; "
+                    + "every row needs its label (or leave --label out)");
+        }
+        return value;
+    }
+
+    /** One part's rows: its features and labels. */
+    private record Encoded(INDArray features, int[] labels) {
+        Dataset dataset() {
+            return Dataset.incomplete(features, labels);
+        }
+    }
+
+    /** The second pass: every row encoded into the array of its part (0 training, 1 test). */
+    private static Encoded[] encode(CsvRows rows, TableSchema schema, long[] counts, RowSplit split) {
+        RowEncoder encoder = new RowEncoder(rows.file(), rows.header(), schema);
+        int width = schema.width();
+        Encoded[] parts = new Encoded[2];
+        FloatBuffer[] buffers = new FloatBuffer[2];
+        for (int p = 0; p < 2; p++) {
+            long n = Math.max(counts[p], 0);
+            if (n * width > Integer.MAX_VALUE) {
+                throw new TableException(rows.file() + ": " + n + " rows of " + width + " features are more than one array holds ("
+                        + Integer.MAX_VALUE + " values)");
+            }
+            INDArray features;
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                features = n == 0 ? Nd4j.create(DataType.FLOAT, 0, width) : Nd4j.createUninitialized(DataType.FLOAT, n, width);
+            }
+            int[] labels = encoder.labelled() ? new int[(int) n] : null;
+            parts[p] = new Encoded(features, labels);
+            buffers[p] = n == 0 ? null : features.data().asNioFloat();
+        }
+        long[] written = new long[2];
+        long[] index = {0};
+        float[] row = new float[width];
+        rows.forEach(r -> {
+            int p = split.isTest(index[0]++) ? 1 : 0;
+            int label = encoder.encode(r, row);
+            buffers[p].put(row);
+            if (parts[p].labels() != null) {
+                parts[p].labels()[(int) written[p]] = label;
+            }
+            written[p]++;
+        });
+        for (int p = 0; p < 2; p++) {
+            if (written[p] != counts[p]) {
+                throw new TableException(rows.file() + " changed while it was read: " + written[p] + " rows, " + counts[p] + " before");
+            }
+        }
+        return parts;
+    }
+
+    /** The seeded choice of test rows: row i is a test row when a hash of (seed, i) falls below the fraction. */
+    private record RowSplit(double fraction, long seed) {
+        boolean isTest(long row) {
+            if (fraction == 0) {
+                return false;
+            }
+            long z = seed * 0x9E3779B97F4A7C15L + row;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z ^= z >>> 31;
+            return (z >>> 11) * 0x1.0p-53 < fraction;
+        }
+    }
+
+    /** Encodes rows of one file with a schema: the file's column of each schema column, found by name. */
+    private static final class RowEncoder {
+        private final Path file;
+        private final TableSchema schema;
+        private final int[] at;
+        private final int labelAt;
+        private final Map<String, Integer>[] categoryIndex;
+
+        @SuppressWarnings("unchecked")
+        RowEncoder(Path file, List<String> header, TableSchema schema) {
+            this.file = file;
+            this.schema = schema;
+            List<ColumnSpec> columns = schema.columns();
+            this.at = new int[columns.size()];
+            this.categoryIndex = new Map[columns.size()];
+            List<String> absent = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnSpec c = columns.get(i);
+                at[i] = header.indexOf(c.name());
+                if (at[i] < 0 && c.kind().kept()) {
+                    absent.add(c.name());
+                }
+                if (c.kind() == ColumnKind.CATEGORICAL) {
+                    Map<String, Integer> index = new HashMap<>();
+                    for (int k = 0; k < c.categories().size(); k++) {
+                        index.put(c.categories().get(k), k);
+                    }
+                    categoryIndex[i] = index;
+                }
+            }
+            if (!absent.isEmpty()) {
+                throw new TableException(file + " lacks the column" + (absent.size() > 1 ? "s " : " ") + "'"
+                        + String.join("', '", absent) + "' the model was trained with; its columns: " + String.join(", ", header));
+            }
+            this.labelAt = schema.label().map(header::indexOf).orElse(-1);
+        }
+
+        boolean labelled() {
+            return labelAt >= 0;
+        }
+
+        /** Writes the row's features into {@code out}; returns its label's index (−1 without a label). */
+        int encode(CsvRows.Row row, float[] out) {
+            int f = 0;
+            List<ColumnSpec> columns = schema.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnSpec c = columns.get(i);
+                if (!c.kind().kept()) {
+                    continue;
+                }
+                String raw = row.fields().get(at[i]);
+                String value = raw.strip();
+                boolean missing = schema.missing().contains(value);
+                switch (c.kind()) {
+                    case NUMERIC -> out[f++] = missing ? Float.NaN : (float) ((number(c, raw, value, row.line(), i) - c.center()) / c.scale());
+                    case BOOLEAN -> {
+                        int b = missing ? 0 : c.booleanValue(value);
+                        if (b < 0) {
+                            throw new TableException(file + ":" + row.line() + ": column '" + c.name() + "' (column " + (at[i] + 1)
+                                    + ") holds '" + raw + "'; expected " + c.categories().get(0) + " or " + c.categories().get(1));
+                        }
+                        out[f++] = missing ? Float.NaN : b;
+                    }
+                    case CATEGORICAL -> {
+                        int slots = c.categories().size() + 1;
+                        int hot = missing ? -1 : categoryIndex[i].getOrDefault(value, slots - 1);
+                        for (int k = 0; k < slots; k++) {
+                            out[f + k] = missing ? Float.NaN : k == hot ? 1f : 0f;
+                        }
+                        f += slots;
+                    }
+                    default -> throw new IllegalStateException("dropped column " + c.name());
+                }
+            }
+            if (labelAt < 0) {
+                return -1;
+            }
+            String label = row.fields().get(labelAt).strip();
+            int index = schema.labelClasses().indexOf(label);
+            if (index < 0) {
+                throw new TableException(file + ":" + row.line() + ": the label '" + label + "' of column '" + schema.label().get()
+                        + "' was not among the training labels " + schema.labelClasses());
+            }
+            return index;
+        }
+
+        private double number(ColumnSpec c, String raw, String value, long line, int i) {
+            double x = ColumnProfile.parse(value);
+            if (!Double.isFinite(x)) {
+                throw new TableException(file + ":" + line + ": column '" + c.name() + "' (column " + (at[i] + 1) + ") holds '" + raw
+                        + "', which is not a " + (Double.isNaN(x) ? "number" : "finite number") + "; the column is numeric"
+                        + " (a missing value is one of " + new TreeSet<>(schema.missing()) + ")");
+            }
+            return x;
+        }
+    }
+}

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import org.ae4j.data.CsvFile;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.IdxFile;
+import org.ae4j.data.ImageFolder;
+import org.ae4j.data.NumpyData;
 import org.ae4j.data.table.TableReader;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
@@ -36,7 +38,7 @@ final class ModelInput {
         if (saved.table().isPresent()) {
             return TableReader.read(input, saved.table().get(), java.util.Optional.empty()).data();
         }
-        Dataset raw = read(input);
+        Dataset raw = read(input, Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact));
         long expected = Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact);
         if (raw.exampleLength() != expected) {
             throw new IllegalArgumentException(input + " has " + raw.exampleLength() + " values per example ("
@@ -48,6 +50,17 @@ final class ModelInput {
     }
 
     static Dataset read(Path file) throws IOException {
+        return read(file, 0);
+    }
+
+    /** {@code file} as examples; an image folder is brought to the square size of {@code length} values (0: as found). */
+    static Dataset read(Path file, long length) throws IOException {
+        if (Files.isRegularFile(file) && NumpyData.isNumpy(file)) {
+            return NumpyData.read(file);
+        }
+        if (Files.isDirectory(file) && ImageFolder.holdsImages(file)) {
+            return ImageFolder.read(file, geometry(length), false).data();
+        }
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
@@ -66,6 +79,19 @@ final class ModelInput {
             return Dataset.of(Nd4j.create(values, new long[] {n, per}, DataType.FLOAT));
         }
         return CsvFile.read(file);
+    }
+
+    /** Square images of {@code length} values: gray ({@code side²}) or RGB ({@code 3·side²}); empty when neither fits. */
+    private static java.util.Optional<ImageFolder.Geometry> geometry(long length) {
+        long gray = Math.round(Math.sqrt(length));
+        if (length > 0 && gray * gray == length) {
+            return java.util.Optional.of(new ImageFolder.Geometry((int) gray, (int) gray, 1));
+        }
+        long rgb = Math.round(Math.sqrt(length / 3.0));
+        if (length > 0 && 3 * rgb * rgb == length) {
+            return java.util.Optional.of(new ImageFolder.Geometry((int) rgb, (int) rgb, 3));
+        }
+        return java.util.Optional.empty();
     }
 
     private static long[] withBatch(long n, long[] shape) {

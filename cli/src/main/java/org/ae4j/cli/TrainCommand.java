@@ -68,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TableArgs tableArgs;
 
+    @Option(names = "--skip-bad", description = "Image folders: leave out files that do not decode (counted), rather than stop.")
+    boolean skipBad;
+
     @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
     Integer epochs;
 
@@ -111,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
             model = saved.model();
-            splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed());
+            splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed(), skipBad);
             if (!splits.table().equals(saved.table())) {
                 throw new IllegalArgumentException("the table " + data + ", or the options it is read with (--label, --ignore), "
                         + "differ from the checkpoint's; resume with the same table and options");
@@ -120,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             config = source.variant != null ? ModelConfig.defaults(registry.variant(source.variant))
                     : new ConfigCodec(registry).read(source.config);
-            splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed());
+            splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed(), skipBad);
             if (splits.table().isPresent() && source.variant != null) {
                 config = forTable(config, splits.train());
             }

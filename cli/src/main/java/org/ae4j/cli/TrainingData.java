@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
+import org.ae4j.data.ImageFolder;
 import org.ae4j.data.MinMaxNormalizer;
+import org.ae4j.data.NumpyData;
 import org.ae4j.data.table.Table;
 import org.ae4j.data.table.TableOptions;
 import org.ae4j.data.table.TableReader;
@@ -30,7 +32,14 @@ record TrainingData(String source, Dataset train, Dataset test, Optional<MinMaxN
     /** The share of a table's rows held out for the test metrics when no --test-data is given. */
     static final double TABLE_TEST_FRACTION = 0.2;
 
+    /** The share of an image folder's images, or a NumPy file's examples, held out for the test metrics. */
+    static final double IMAGE_TEST_FRACTION = 0.2;
+
     static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed) throws IOException {
+        return read(data, testData, tableArgs, seed, false);
+    }
+
+    static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed, boolean skipBad) throws IOException {
         if (data != null && isTable(data)) {
             TableOptions options = tableArgs.options();
             Table.Split split = TableReader.fit(data, options, testData == null ? TABLE_TEST_FRACTION : 0, seed);
@@ -45,15 +54,46 @@ record TrainingData(String source, Dataset train, Dataset test, Optional<MinMaxN
         if (tableArgs.label != null || tableArgs.ignore != null || tableArgs.delimiter != null) {
             throw new IllegalArgumentException("--label, --ignore and --delimiter apply to a table in --data (a CSV or TSV file)");
         }
+        if (data != null && Files.isRegularFile(data) && NumpyData.isNumpy(data)) {
+            Dataset all = NumpyData.read(data);
+            Dataset.Split split = all.split(IMAGE_TEST_FRACTION, new org.ae4j.spi.RandomSource(seed).split("test-split"));
+            MinMaxNormalizer normalizer = MinMaxNormalizer.fitPerFeature(split.train());
+            return new TrainingData(data.toString(), normalizer.transform(split.train()), normalizer.transform(split.validation()),
+                    Optional.of(normalizer), Optional.empty());
+        }
+        if (data != null && isImageFolder(data)) {
+            ImageFolder.Images images = ImageFolder.read(data, java.util.Optional.empty(), skipBad);
+            if (!images.skipped().isEmpty()) {
+                System.err.println("ae4j: left out " + images.skipped().size() + " file(s) that do not decode, e.g. " + images.skipped().get(0));
+            }
+            Dataset.Split split = images.data().split(IMAGE_TEST_FRACTION, new org.ae4j.spi.RandomSource(seed).split("test-split"));
+            MinMaxNormalizer normalizer = MinMaxNormalizer.fitGlobal(split.train());
+            return new TrainingData(data + " (" + images.data().size() + " images, " + images.geometry().channels() + "×"
+                    + images.geometry().height() + "×" + images.geometry().width() + ")", normalizer.transform(split.train()),
+                    normalizer.transform(split.validation()), Optional.of(normalizer), Optional.empty());
+        }
         FashionMnist.Splits splits = data == null ? FashionMnist.sample() : FashionMnist.load(data);
         MinMaxNormalizer normalizer = MinMaxNormalizer.fitGlobal(splits.train());
         return new TrainingData(splits.source(), normalizer.transform(splits.train()), normalizer.transform(splits.test()),
                 Optional.of(normalizer), Optional.empty());
     }
 
-    /** A regular file that is not IDX (by content): a table. A directory is Fashion-MNIST's IDX files. */
+    /** A directory of images rather than of Fashion-MNIST's IDX files. */
+    static boolean isImageFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var names = Files.list(dir)) {
+            if (names.anyMatch(p -> p.getFileName().toString().startsWith("train-images-idx3-ubyte"))) {
+                return false;
+            }
+        }
+        return ImageFolder.holdsImages(dir);
+    }
+
+    /** A regular file that is not IDX (by content): a table. A directory is Fashion-MNIST's IDX files or images. */
     static boolean isTable(Path path) throws IOException {
-        return Files.isRegularFile(path) && !isIdx(path);
+        return Files.isRegularFile(path) && !NumpyData.isNumpy(path) && !isIdx(path);
     }
 
     /** IDX by content: gzip's magic, or IDX's two zero bytes. */

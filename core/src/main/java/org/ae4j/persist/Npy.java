@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ae4j.data.NpyHeader;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -81,40 +81,28 @@ public final class Npy {
      * @throws ModelFileException naming {@code source} on any deviation from the format
      */
     static INDArray read(byte[] bytes, long[] expectedShape, String source) throws ModelFileException {
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC) || bytes[6] != 1 || bytes[7] != 0) {
-            throw new ModelFileException(source + " is not a version 1.0 .npy array");
+        NpyHeader header;
+        try {
+            header = NpyHeader.parse(bytes, bytes.length, source);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(e.getMessage(), e);
         }
-        int headerLength = Short.toUnsignedInt(in.getShort(8));
-        if (10 + headerLength > bytes.length) {
-            throw new ModelFileException(source + ": .npy header is truncated");
+        if (!header.descr().equals("<f4") && !header.descr().equals("<f8")) {
+            throw new ModelFileException(source + ": parameters are little-endian float32 or float64, got " + header.descr());
         }
-        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
-        Matcher m = HEADER.matcher(header);
-        if (!m.matches()) {
-            throw new ModelFileException(source + ": unsupported .npy header " + header.strip()
-                    + " (expected little-endian float32 or float64 in C order)");
-        }
-        boolean isFloat = m.group(1).equals("<f4");
-        long[] shape = Arrays.stream(m.group(2).split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
+        long[] shape = header.shape();
         if (!Arrays.equals(shape, expectedShape)) {
             throw new ModelFileException(source + " holds an array of shape " + Arrays.toString(shape) + ", expected "
                     + Arrays.toString(expectedShape));
         }
-        long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        int width = isFloat ? 4 : 8;
-        if (bytes.length - 10 - headerLength != count * width) {
-            throw new ModelFileException(source + " has " + (bytes.length - 10 - headerLength) + " data bytes, expected "
-                    + count * width + " for shape " + Arrays.toString(shape));
-        }
-        in.position(10 + headerLength);
-        if (isFloat) {
-            float[] values = new float[(int) count];
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).position((int) header.dataOffset());
+        int count = (int) header.count();
+        if (header.descr().equals("<f4")) {
+            float[] values = new float[count];
             in.asFloatBuffer().get(values);
             return Nd4j.create(values, shape, DataType.FLOAT);
         }
-        double[] values = new double[(int) count];
+        double[] values = new double[count];
         in.asDoubleBuffer().get(values);
         return Nd4j.create(values, shape, 'c');
     }

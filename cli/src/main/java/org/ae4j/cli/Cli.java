@@ -42,7 +42,7 @@ public final class Cli {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         }
         Ae4jCommand root = new Ae4jCommand(out, err, extraListeners);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, arguments) -> {

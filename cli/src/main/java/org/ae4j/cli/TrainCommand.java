@@ -68,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TableArgs tableArgs;
 
+    @Option(names = "--format", paramLabel = "KIND", description = "What --data holds, when detection should not decide: "
+            + "${COMPLETION-CANDIDATES} (default: detected: .npy/.npz files are numpy, folders of images images, other files tables, "
+            + "directories of IDX files idx).")
+    TrainingData.Format format;
+
     @Option(names = "--skip-bad", description = "Image folders: leave out files that do not decode (counted), rather than stop.")
     boolean skipBad;
 
@@ -114,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
             model = saved.model();
-            splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed(), skipBad);
+            splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed(), skipBad, format);
             if (!splits.table().equals(saved.table())) {
                 throw new IllegalArgumentException("the table " + data + ", or the options it is read with (--label, --ignore), "
                         + "differ from the checkpoint's; resume with the same table and options");
@@ -123,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             config = source.variant != null ? ModelConfig.defaults(registry.variant(source.variant))
                     : new ConfigCodec(registry).read(source.config);
-            splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed(), skipBad);
+            splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed(), skipBad, format);
             if (splits.table().isPresent() && source.variant != null) {
                 config = forTable(config, splits.train());
             }

@@ -35,12 +35,30 @@ record TrainingData(String source, Dataset train, Dataset test, Optional<MinMaxN
     /** The share of an image folder's images, or a NumPy file's examples, held out for the test metrics. */
     static final double IMAGE_TEST_FRACTION = 0.2;
 
-    static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed) throws IOException {
-        return read(data, testData, tableArgs, seed, false);
+    /** What {@code --data} holds; detected from the path and content unless {@code --format} says. */
+    enum Format {
+        TABLE, IMAGES, NUMPY, IDX;
+
+        /** The format {@code data} is detected as. */
+        static Format of(Path data) throws IOException {
+            if (Files.isRegularFile(data) && NumpyData.isNumpy(data)) {
+                return NUMPY;
+            }
+            if (isImageFolder(data)) {
+                return IMAGES;
+            }
+            return isTable(data) ? TABLE : IDX;
+        }
     }
 
-    static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed, boolean skipBad) throws IOException {
-        if (data != null && isTable(data)) {
+    static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed) throws IOException {
+        return read(data, testData, tableArgs, seed, false, null);
+    }
+
+    static TrainingData read(Path data, Path testData, TableArgs tableArgs, long seed, boolean skipBad, Format forced)
+            throws IOException {
+        Format format = data == null ? Format.IDX : forced != null ? forced : Format.of(data);
+        if (format == Format.TABLE) {
             TableOptions options = tableArgs.options();
             Table.Split split = TableReader.fit(data, options, testData == null ? TABLE_TEST_FRACTION : 0, seed);
             Table test = testData == null ? split.test().orElseThrow(() -> new IllegalArgumentException(data
@@ -54,14 +72,14 @@ record TrainingData(String source, Dataset train, Dataset test, Optional<MinMaxN
         if (tableArgs.label != null || tableArgs.ignore != null || tableArgs.delimiter != null) {
             throw new IllegalArgumentException("--label, --ignore and --delimiter apply to a table in --data (a CSV or TSV file)");
         }
-        if (data != null && Files.isRegularFile(data) && NumpyData.isNumpy(data)) {
+        if (format == Format.NUMPY) {
             Dataset all = NumpyData.read(data);
             Dataset.Split split = all.split(IMAGE_TEST_FRACTION, new org.ae4j.spi.RandomSource(seed).split("test-split"));
             MinMaxNormalizer normalizer = MinMaxNormalizer.fitPerFeature(split.train());
             return new TrainingData(data.toString(), normalizer.transform(split.train()), normalizer.transform(split.validation()),
                     Optional.of(normalizer), Optional.empty());
         }
-        if (data != null && isImageFolder(data)) {
+        if (format == Format.IMAGES) {
             ImageFolder.Images images = ImageFolder.read(data, java.util.Optional.empty(), skipBad);
             if (!images.skipped().isEmpty()) {
                 System.err.println("ae4j: left out " + images.skipped().size() + " file(s) that do not decode, e.g. " + images.skipped().get(0));

@@ -407,6 +407,39 @@ class CliTest {
                 ragged + ":3: the row has 1 fields, expected 2");
     }
 
+    @Test
+    void trainsOnAFolderOfImagesAndOnNumpyArrays() throws IOException {
+        org.ae4j.data.Dataset sample = org.ae4j.data.FashionMnist.sample().train().slice(0, 60);
+        org.nd4j.linalg.api.ndarray.INDArray pixels = sample.features().reshape('c', 60, 784);
+        Path images = dir.resolve("images");
+        for (int i = 0; i < 60; i++) {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int p = 0; p < 784; p++) {
+                image.getRaster().setSample(p % 28, p / 28, 0, (int) pixels.getDouble(i, p));
+            }
+            Path file = images.resolve("class" + sample.labels().orElseThrow()[i]).resolve(i + ".png");
+            Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+        }
+        Path model = dir.resolve("images.ae4j");
+        Run trained = run("train", "--variant", "conv", "--data", images.toString(), "--epochs", "1", "--out", model.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("(60 images, 1×28×28)");
+        Path scores = dir.resolve("image-scores.csv");
+        assertThat(run("score", "--model", model.toString(), "--input", images.toString(), "--out", scores.toString()).code()).isZero();
+        assertThat(Files.readAllLines(scores)).hasSize(61);
+
+        Path npy = dir.resolve("x.npy");
+        Files.write(npy, org.ae4j.persist.Npy.write(pixels));
+        Path npyModel = dir.resolve("npy.ae4j");
+        Run fromNumpy = run("train", "--variant", "vanilla", "--data", npy.toString(), "--epochs", "1", "--out", npyModel.toString());
+        assertThat(fromNumpy.code()).as(fromNumpy.err()).isZero();
+        assertThat(run("encode", "--model", npyModel.toString(), "--input", npy.toString(), "--out", dir.resolve("c.csv").toString())
+                .code()).isZero();
+        assertBadInput(run("train", "--variant", "vanilla", "--data", npy.toString(), "--format", "table", "--out", npyModel.toString()),
+                "is not a text table: it has a zero byte");
+    }
+
     private static void writeIdxImages(Path file, int n, int side) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(16 + n * side * side);
         b.putInt(0x00000803).putInt(n).putInt(side).putInt(side);

@@ -25,7 +25,10 @@ with open(path, "w") as f:
 PY
 fi
 echo "file: $file, $(stat -c %s "$file") bytes"
-java -Xmx512m -Dorg.bytedeco.javacpp.maxbytes=8G -cp cli/target/ae4j.jar org.ae4j.bench.TableIngest "$file" 2>/dev/null | tail -1
+# the JVM's peak resident size (heap, native floats, JIT) next to its JSON line
+/usr/bin/time -f "ae4j peak resident set: %M KB" java -Xmx512m -Dorg.bytedeco.javacpp.maxbytes=8G -cp cli/target/ae4j.jar \
+    org.ae4j.bench.TableIngest "$file" 2>&1 | grep -E '^\{|peak resident'
+
 /usr/bin/python3 - "$file" <<'PY'
 import json, os, sys, time, resource
 import pandas as pd

@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
             model = saved.model();
             splits = TrainingData.read(data, testData, tableArgs, saved.config().training().seed(), skipBad, format);
             if (!splits.table().equals(saved.table())) {
-                throw new IllegalArgumentException("the table " + data + ", or the options it is read with (--label, --ignore), "
+                throw new IllegalArgumentException("the table " + data + ", or the options it is read with (--label, --ignore, --test-data), "
                         + "differ from the checkpoint's; resume with the same table and options");
             }
             resumeFrom = state;

@@ -1,5 +1,6 @@
 package org.ae4j.data.table;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -189,7 +190,7 @@ final class ColumnProfile {
             return Double.NaN;                              // cheap test: most text fails here, without an exception
         }
         try {
-            return Double.parseDouble(value);
+            return NumberInput.parseDouble(value, true);        // Jackson's FastDoubleParser: 2-3x Double.parseDouble
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

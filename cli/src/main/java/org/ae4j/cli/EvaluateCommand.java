@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ae4j.apps.AnomalyScorer;
+import org.ae4j.apps.Roc;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.FashionMnist;
 import org.ae4j.data.table.TableReader;
+import org.ae4j.data.table.TableSchema;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
 import org.ae4j.spi.RandomSource;
@@ -33,6 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR|FILE", description = "Directory with Fashion-MNIST-format IDX files; for a model "
             + "trained on a table, a table read with its schema: the training file (its held-out rows are evaluated) or another.")
     Path data;
+
+    @Option(names = "--positive", paramLabel = "VALUE", description = "Tables with a label: the label value of the anomalies; "
+            + "adds roc_auc, pr_auc (average precision), precision_at_n (n = the anomalies), and precision and recall at the "
+            + "model's threshold.")
+    String positive;
 
     @Option(names = "--iw", paramLabel = "K",
             description = "For a VAE: also the importance-weighted bound on -log p(x) with K samples (test_iw_nll).")
@@ -92,8 +100,61 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--iw needs a variational autoencoder; " + model + " is a '"
                     + saved.config().variant() + "' model");
         }
+        if (positive != null) {
+            anomalyMetrics(saved, test, json);
+        }
         json.put("data", source);
         app.result(json);
         return Cli.OK;
+    }
+
+    /** Detection metrics of the anomaly score against the label value {@code --positive}. */
+    private void anomalyMetrics(SavedModel saved, Dataset test, Map<String, Object> json) {
+        TableSchema schema = saved.table().filter(t -> t.label().isPresent()).orElseThrow(() -> new IllegalArgumentException(
+                "--positive needs a model trained on a table with --label; " + model + " has no label column"));
+        int index = schema.labelClasses().indexOf(positive);
+        if (index < 0) {
+            throw new IllegalArgumentException("--positive " + positive + " is not a value of the label column '" + schema.label().get()
+                    + "'; its values: " + String.join(", ", schema.labelClasses()));
+        }
+        int[] labels = test.labels().orElseThrow();
+        boolean[] anomalous = new boolean[labels.length];
+        int positives = 0;
+        for (int i = 0; i < labels.length; i++) {
+            anomalous[i] = labels[i] == index;
+            positives += anomalous[i] ? 1 : 0;
+        }
+        if (positives == 0 || positives == labels.length) {
+            throw new IllegalArgumentException("the evaluated rows have " + positives + " of " + labels.length + " rows labelled '"
+                    + positive + "'; detection metrics need both kinds");
+        }
+        double[] scores = AnomalyScorer.reconstructionError(saved.model()).scores(test);
+        double auc = Roc.auroc(scores, anomalous);
+        double ap = Roc.averagePrecision(scores, anomalous);
+        double atN = Roc.precisionAt(positives, scores, anomalous);
+        json.put("positives", positives);
+        json.put("roc_auc", Ae4jCommand.number(auc));
+        json.put("pr_auc", Ae4jCommand.number(ap));
+        json.put("precision_at_n", Ae4jCommand.number(atN));
+        String line = String.format(Locale.ROOT, "anomalies '%s': %d of %d rows; ROC-AUC %.4f  PR-AUC %.4f  precision@%d %.4f", positive,
+                positives, labels.length, auc, ap, positives, atN);
+        if (saved.threshold().isPresent()) {
+            double cut = saved.threshold().get().threshold();
+            int flagged = 0;
+            int hits = 0;
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] > cut) {
+                    flagged++;
+                    hits += anomalous[i] ? 1 : 0;
+                }
+            }
+            double precision = flagged == 0 ? Double.NaN : (double) hits / flagged;
+            double recall = (double) hits / positives;
+            json.put("precision_at_threshold", Ae4jCommand.number(precision));
+            json.put("recall_at_threshold", Ae4jCommand.number(recall));
+            json.put("flagged", flagged);
+            line += String.format(Locale.ROOT, "; at the threshold: %d flagged, precision %.4f, recall %.4f", flagged, precision, recall);
+        }
+        app.say(line);
     }
 }

@@ -36,7 +36,7 @@ final class ModelInput {
      */
     Dataset examples(SavedModel saved) throws IOException {
         if (saved.table().isPresent()) {
-            return TableReader.read(input, saved.table().get(), java.util.Optional.empty()).data();
+            return table(saved).data();
         }
         Dataset raw = read(input, Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact));
         long expected = Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact);
@@ -47,6 +47,11 @@ final class ModelInput {
         }
         Dataset shaped = Dataset.of(raw.features().reshape('c', withBatch(raw.size(), saved.inputShape())));
         return saved.normalizer().map(n -> n.transform(shaped)).orElse(shaped);
+    }
+
+    /** The input table read with the model's schema (columns by name; row ids when it has an identifier column). */
+    org.ae4j.data.table.Table table(SavedModel saved) throws IOException {
+        return TableReader.read(input, saved.table().orElseThrow(), java.util.Optional.empty());
     }
 
     static Dataset read(Path file) throws IOException {

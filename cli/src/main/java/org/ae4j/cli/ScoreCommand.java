@@ -3,20 +3,29 @@ package org.ae4j.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.ae4j.apps.AnomalyScorer;
+import org.ae4j.apps.ColumnContributions;
 import org.ae4j.data.Dataset;
+import org.ae4j.data.table.Table;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.persist.SavedModel;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Writes each input example's reconstruction error (an anomaly score) as CSV. */
+/** Writes each input example's anomaly score, its flag against the model's threshold and, for tables, why. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Write each example's reconstruction error — its anomaly score, higher is more unusual — as CSV.")
+        description = {"Write each example's anomaly score — its reconstruction error, higher is more unusual — as CSV.",
+                "Columns: the row's id (a table's identifier column) or index, score, is_anomaly (score above the threshold "
+                        + "calibrated at training, or --threshold) and, for a model trained on a table, top_columns: the columns "
+                        + "with the largest shares of the row's error (column:share;…)."})
 final class ScoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,30 +34,72 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelInput io;
 
-    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Output file: columns index,score.")
+    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Output file.")
     Path out;
+
+    @Option(names = "--threshold", paramLabel = "SCORE", description = "Flag rows scoring above this instead of the model's "
+            + "calibrated threshold.")
+    Double threshold;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "3", description = "Tables: how many contributing columns to list "
+            + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    int top;
 
     @Override
     public Integer call() throws Exception {
         SavedModel saved = io.load(app);
-        Dataset examples = io.examples(saved);
-        StringBuilder csv = new StringBuilder("index,score\n");
-        int index = 0;
+        if (top < 0) {
+            throw new IllegalArgumentException("--top must be >= 0, got " + top);
+        }
+        Optional<Table> table = saved.table().isPresent() ? Optional.of(io.table(saved)) : Optional.empty();
+        Dataset examples = table.isPresent() ? table.get().data() : io.examples(saved);
+        double[] scores = AnomalyScorer.reconstructionError(saved.model()).scores(examples);
+        Optional<Double> cut = threshold != null ? Optional.of(threshold) : saved.threshold().map(t -> t.threshold());
+        ColumnContributions contributions = table.isPresent() && top > 0 ? new ColumnContributions(saved.model(), saved.table().get()) : null;
+        double[][] shares = contributions == null ? null : contributions.shares(examples, 256);
+        List<String> ids = table.map(Table::ids).orElse(List.of());
+        StringBuilder csv = new StringBuilder(ids.isEmpty() ? "index" : csvField(idColumn(saved)));
+        csv.append(",score").append(cut.isPresent() ? ",is_anomaly" : "").append(shares != null ? ",top_columns" : "").append('\n');
+        int flagged = 0;
         double sum = 0;
-        for (INDArray batch : examples.batches(saved.config().training().batchSize())) {
-            for (double score : saved.model().reconstructionLossPerExample(batch).castTo(
-                    org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector()) {
-                csv.append(index++).append(',').append(score).append('\n');
-                sum += score;
+        for (int i = 0; i < scores.length; i++) {
+            csv.append(ids.isEmpty() ? String.valueOf(i) : csvField(ids.get(i))).append(',').append(scores[i]);
+            if (cut.isPresent()) {
+                boolean anomaly = scores[i] > cut.get();
+                flagged += anomaly ? 1 : 0;
+                csv.append(',').append(anomaly);
             }
+            if (shares != null) {
+                csv.append(',').append(csvField(contributions.top(shares[i], top).entrySet().stream()
+                        .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(";"))));
+            }
+            csv.append('\n');
+            sum += scores[i];
         }
         AtomicFiles.write(out, csv.toString().getBytes(StandardCharsets.UTF_8));
-        app.say("wrote " + index + " scores (" + saved.model().loss().name() + " per example) to " + out);
+        app.say("wrote " + scores.length + " scores (" + saved.model().loss().name() + " per example) to " + out
+                + (cut.isPresent() ? String.format(Locale.ROOT, "; %,d above the threshold %.6g (%.1f%%)", flagged, cut.get(),
+                100.0 * flagged / scores.length) : ""));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("samples", index);
-        json.put("mean_score", Ae4jCommand.number(sum / index));
+        json.put("samples", scores.length);
+        json.put("mean_score", Ae4jCommand.number(sum / scores.length));
+        cut.ifPresent(c -> json.put("threshold", Ae4jCommand.number(c)));
+        if (cut.isPresent()) {
+            json.put("anomalies", flagged);
+        }
         json.put("out", out.toString());
         app.result(json);
         return Cli.OK;
+    }
+
+    private static String idColumn(SavedModel saved) {
+        return saved.table().orElseThrow().dropped().stream().filter(c -> c.kind() == org.ae4j.data.table.ColumnKind.IDENTIFIER)
+                .map(c -> c.name()).findFirst().orElse("index");
+    }
+
+    /** A CSV field, quoted when it holds a comma, quote or line break. */
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

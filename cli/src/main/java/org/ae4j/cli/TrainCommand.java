@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ae4j.apps.AnomalyDetector;
+import org.ae4j.apps.AnomalyScorer;
 import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ModelConfig;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.persist.AnomalyThreshold;
 import org.ae4j.persist.Checkpointer;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
@@ -72,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
             + "${COMPLETION-CANDIDATES} (default: detected: .npy/.npz files are numpy, folders of images images, other files tables, "
             + "directories of IDX files idx).")
     TrainingData.Format format;
+
+    @Option(names = "--fpr", paramLabel = "RATE", defaultValue = "0.05", description = "The share of held-out (validation) "
+            + "examples the saved anomaly threshold flags (default: ${DEFAULT-VALUE}); 'ae4j score' flags rows above it.")
+    double fpr;
 
     @Option(names = "--skip-bad", description = "Image folders: leave out files that do not decode (counted), rather than stop.")
     boolean skipBad;
@@ -165,8 +172,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingMetadata metadata = new TrainingMetadata(result.history().size(), last.trainLoss(), last.validationLoss(),
                 splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond(),
                 org.ae4j.persist.Provenance.of(model.kernels(), training.workers()));
+        Optional<AnomalyThreshold> threshold = threshold(model, train, training);
+        threshold.ifPresent(t -> app.say(String.format(Locale.ROOT, "anomaly threshold %.6g: flags %.1f%% of %,d held-out examples",
+                t.threshold(), 100 * t.falsePositiveRate(), t.calibrationRows())));
         ModelFile.save(out, new SavedModel(config, model.inputShape(), splits.normalizer(), model, metadata,
-                Optional.empty(), splits.table()), registry);
+                Optional.empty(), splits.table(), threshold), registry);
         if (!keepCheckpoint) {
             Files.deleteIfExists(checkpointFile);
         }
@@ -199,6 +209,19 @@ final class TrainCommand implements Callable<Integer> {
                     + "the dense variants (vanilla, denoising, sparse, contractive)");
         }
         return config.withModel(dense.forTable(train.exampleLength())).withTraining(config.training().forTable(train.size()));
+    }
+
+    /** The threshold at {@code --fpr} of the examples training held out for validation, when it held some out. */
+    private Optional<AnomalyThreshold> threshold(Autoencoder model, Dataset train, TrainingConfig training) {
+        if (!(fpr > 0 && fpr < 1)) {
+            throw new IllegalArgumentException("--fpr must be in (0, 1), got " + fpr);
+        }
+        if (training.validationFraction() == 0) {
+            return Optional.empty();
+        }
+        Dataset heldOut = Trainer.validationSplit(train, training).validation();
+        AnomalyDetector detector = AnomalyDetector.calibrate(AnomalyScorer.reconstructionError(model), heldOut, fpr);
+        return Optional.of(new AnomalyThreshold(fpr, detector.threshold(), heldOut.size()));
     }
 
     private TrainingConfig overrides(TrainingConfig training) {

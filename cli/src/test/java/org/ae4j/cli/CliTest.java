@@ -192,7 +192,7 @@ class CliTest {
 
         Run score = run("score", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("s.csv").toString());
         assertThat(score.code()).as(score.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("s.csv"))).hasSize(4).first().isEqualTo("index,score");
+        assertThat(Files.readAllLines(dir.resolve("s.csv"))).hasSize(4).first().isEqualTo("index,score,is_anomaly");
 
         Run png = run("reconstruct", "--model", model.toString(), "--input", input.toString(), "--out", dir.resolve("r.png").toString());
         assertThat(png.code()).as(png.err()).isZero();
@@ -390,6 +390,14 @@ class CliTest {
         assertThat(run("score", "--model", model.toString(), "--input", reversed.toString(), "--out", shuffledScores.toString())
                 .code()).isZero();
         assertThat(Files.readAllLines(scores)).hasSize(301).isEqualTo(Files.readAllLines(shuffledScores));
+        assertThat(Files.readAllLines(scores).get(0)).isEqualTo("id,score,is_anomaly,top_columns");
+        assertThat(Files.readAllLines(scores).get(1)).startsWith("1000,").matches("1000,[0-9.E-]+,(true|false),[a-z]+:0\\.[0-9]{3};.*");
+        Run detection = run("evaluate", "--model", model.toString(), "--data", csv.toString(), "--positive", "old", "--json");
+        assertThat(detection.code()).as(detection.err()).isZero();
+        assertThat(detection.out()).contains("\"roc_auc\":").contains("\"pr_auc\":").contains("\"precision_at_n\":")
+                .contains("\"recall_at_threshold\":");
+        assertBadInput(run("evaluate", "--model", model.toString(), "--data", csv.toString(), "--positive", "ancient"),
+                "--positive ancient is not a value of the label column 'label'; its values: old, young");
         Run evaluated = run("evaluate", "--model", model.toString(), "--data", reversed.toString(), "--json");
         assertThat(evaluated.code()).as(evaluated.err()).isZero();
         assertThat(evaluated.out()).contains("\"test_loss\":").doesNotContain("NaN");

@@ -55,7 +55,8 @@ public final class Checkpointer implements TrainingListener {
                 dataset, config.training().seed(), Instant.now().toString(), Double.NaN,
                 Provenance.of(model.kernels(), config.training().workers()));
         try {
-            ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state), table),
+            ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state), table,
+                    Optional.empty()),
                     registry);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);

@@ -93,6 +93,9 @@ public final class ModelFile {
         if (saved.table().isPresent()) {
             root.set("table", json.valueToTree(saved.table().get()));
         }
+        if (saved.threshold().isPresent()) {
+            root.set("anomalyThreshold", json.valueToTree(saved.threshold().get()));
+        }
         ArrayNode parameters = root.putArray("parameters");
         List<Parameter> params = saved.model().parameters();
         for (int i = 0; i < params.size(); i++) {
@@ -232,13 +235,16 @@ public final class ModelFile {
         JsonNode tableNode = root.get("table");
         Optional<TableSchema> table = tableNode == null || tableNode.isNull() ? Optional.empty()
                 : Optional.of(reader.convert(tableNode, TableSchema.class, "table"));
+        JsonNode thresholdNode = root.get("anomalyThreshold");
+        Optional<AnomalyThreshold> threshold = thresholdNode == null || thresholdNode.isNull() ? Optional.empty()
+                : Optional.of(reader.convert(thresholdNode, AnomalyThreshold.class, "anomalyThreshold"));
         Optional<TrainingState> checkpoint = Optional.empty();
         JsonNode checkpointNode = reader.required(root, "checkpoint");
         if (!checkpointNode.isNull()) {
             checkpoint = Optional.of(reader.checkpoint(entries, checkpointNode, params));
         }
         try {
-            return new SavedModel(config, inputShape, normalizer, model, metadata, checkpoint, table);
+            return new SavedModel(config, inputShape, normalizer, model, metadata, checkpoint, table, threshold);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }

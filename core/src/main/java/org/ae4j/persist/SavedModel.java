@@ -21,10 +21,12 @@ import org.apiguardian.api.API;
  * @param metadata   provenance
  * @param checkpoint the training state, present in checkpoints
  * @param table      the schema of the table the model was trained on (columns, encodings, label), when it was
+ * @param threshold  the anomaly threshold calibrated at training, when one was
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
-                         TrainingMetadata metadata, Optional<TrainingState> checkpoint, Optional<TableSchema> table) {
+                         TrainingMetadata metadata, Optional<TrainingState> checkpoint, Optional<TableSchema> table,
+                         Optional<AnomalyThreshold> threshold) {
 
     public SavedModel {
         Objects.requireNonNull(config, "config");
@@ -34,6 +36,7 @@ public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxN
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(threshold, "threshold");
         if (!Arrays.equals(inputShape, model.inputShape())) {
             throw new IllegalArgumentException("input shape " + Arrays.toString(inputShape) + " differs from the model's "
                     + Arrays.toString(model.inputShape()));
@@ -43,7 +46,7 @@ public record SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxN
     /** A model not trained on a table. */
     public SavedModel(ModelConfig config, long[] inputShape, Optional<MinMaxNormalizer> normalizer, Autoencoder model,
                       TrainingMetadata metadata, Optional<TrainingState> checkpoint) {
-        this(config, inputShape, normalizer, model, metadata, checkpoint, Optional.empty());
+        this(config, inputShape, normalizer, model, metadata, checkpoint, Optional.empty(), Optional.empty());
     }
 
     @Override

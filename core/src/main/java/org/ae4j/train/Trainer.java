@@ -80,8 +80,20 @@ public final class Trainer {
         if (config.validationFraction() == 0) {
             return run(model, optimizer, data, null, state);
         }
-        Dataset.Split split = data.split(config.validationFraction(), new RandomSource(config.seed()).split("validation-split"));
+        Dataset.Split split = validationSplit(data, config);
         return run(model, optimizer, split.train(), split.validation(), state);
+    }
+
+    /**
+     * The examples {@link #fit(Autoencoder, Optimizer, Dataset)} trains on and the ones it holds out for
+     * validation under {@code config} (its seed and validation fraction > 0) — e.g. to calibrate an anomaly
+     * threshold on examples the model did not train on.
+     */
+    public static Dataset.Split validationSplit(Dataset data, TrainingConfig config) {
+        if (config.validationFraction() == 0) {
+            throw new IllegalArgumentException("the training config holds nothing out (validationFraction 0)");
+        }
+        return data.split(config.validationFraction(), new RandomSource(config.seed()).split("validation-split"));
     }
 
     private TrainingResult run(Autoencoder model, Optimizer optimizer, Dataset train, Dataset validation,

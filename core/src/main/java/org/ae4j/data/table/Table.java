@@ -12,14 +12,25 @@ import org.apiguardian.api.API;
  * @param file    where it was read from
  * @param data    the encoded rows
  * @param schema  the schema, fitted on the training rows
+ * @param ids     each row's value in the table's identifier column (the first column the schema dropped as one),
+ *                when the file has it and was read for scoring; empty otherwise
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record Table(Path file, Dataset data, TableSchema schema) {
+public record Table(Path file, Dataset data, TableSchema schema, java.util.List<String> ids) {
 
     public Table {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(schema, "schema");
+        ids = java.util.List.copyOf(ids);
+        if (!ids.isEmpty() && ids.size() != data.size()) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + data.size() + " rows");
+        }
+    }
+
+    /** A table without row ids. */
+    public Table(Path file, Dataset data, TableSchema schema) {
+        this(file, data, schema, java.util.List.of());
     }
 
     /** A table's training rows and, when some were held out, its test rows, encoded with one schema fitted on the training rows. */

@@ -101,7 +101,20 @@ public final class TableReader {
             throw new TableException(file + " has no data rows: a table needs a header row and at least one row");
         }
         Encoded[] parts = encode(rows, schema, counts, new RowSplit(0, 0));
-        return new Table(file, parts[0].dataset(), schema);
+        return new Table(file, parts[0].dataset(), schema, ids(rows, schema));
+    }
+
+    /** The values of the schema's first identifier column in {@code rows}, when the file has that column. */
+    private static List<String> ids(CsvRows rows, TableSchema schema) {
+        Optional<String> idColumn = schema.dropped().stream().filter(c -> c.kind() == ColumnKind.IDENTIFIER).map(ColumnSpec::name)
+                .findFirst();
+        int at = idColumn.map(rows.header()::indexOf).orElse(-1);
+        if (at < 0) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.fields().get(at).strip()));
+        return ids;
     }
 
     /**

@@ -73,8 +73,15 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: it starts from ae4j's and visits the training images in ae4j's order).")
     boolean unpaired;
 
+    @Option(names = "--suite", paramLabel = "NAME", description = "tabular: anomaly detection on UCI tables against scikit-learn "
+            + "(--data: the CSV folder of scripts/mlbench-tables.sh; needs python3 with scikit-learn and pandas).")
+    String suite;
+
     @Override
     public Integer call() throws Exception {
+        if (suite != null) {
+            return runSuite();
+        }
         if (vsPytorch) {
             return comparePytorch();
         }
@@ -96,6 +103,21 @@ final class BenchCommand implements Callable<Integer> {
         report.results().forEach(r -> mse.put(r.model(), Ae4jCommand.number(r.testMse())));
         json.put("test_mse", mse);
         app.result(json);
+        return Cli.OK;
+    }
+
+    private Integer runSuite() throws Exception {
+        if (!suite.equals("tabular")) {
+            throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular");
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("--suite tabular needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
+        }
+        String command = "ae4j bench --suite tabular --data " + data + " --out " + out;
+        String markdown = new org.ae4j.bench.TabularReport(app.registry(), app.err::println)
+                .run(new org.ae4j.bench.TabularReport.Options(data, python, reference, out), command);
+        app.say(markdown);
+        app.result(Map.of("out", out.toString(), "report", out.resolve("tabular.md").toString()));
         return Cli.OK;
     }
 

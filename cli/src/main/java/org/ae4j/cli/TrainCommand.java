@@ -46,11 +46,15 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     Ae4jCommand app;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    /** The variant trained when neither --variant, --config nor --resume is given. */
+    static final String DEFAULT_VARIANT = "vanilla";
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
     static final class Source {
-        @Option(names = "--variant", paramLabel = "NAME", description = "Train this variant with its defaults.")
+        @Option(names = "--variant", paramLabel = "NAME", description = "Train this variant with its defaults (default: "
+                + DEFAULT_VARIANT + ").")
         String variant;
 
         @Option(names = "--config", paramLabel = "FILE", description = "Train the model this JSON or YAML config describes.")
@@ -110,6 +114,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (source == null) {
+            source = new Source();
+            source.variant = DEFAULT_VARIANT;
+        }
         Registry registry = app.registry();
         ModelConfig config;
         Autoencoder model;

@@ -448,6 +448,27 @@ class CliTest {
                 "is not a text table: it has a zero byte");
     }
 
+    /** The README's first two commands, on the example table the repository ships. */
+    @Test
+    void theReadmesTwoCommandsTrainAndScoreARealTable() throws IOException {
+        Path table = Path.of("../examples/data/wdbc.csv");
+        assertThat(table).exists();
+        Path model = dir.resolve("wdbc.ae4j");
+        Run trained = run("train", "--data", table.toString(), "--label", "diagnosis", "--out", model.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("training vanilla").contains("dropped: id (identifier").contains("anomaly threshold");
+        Path scores = dir.resolve("scores.csv");
+        Run scored = run("score", "--model", model.toString(), "--input", table.toString(), "--out", scores.toString());
+        assertThat(scored.code()).as(scored.err()).isZero();
+        List<String> lines = Files.readAllLines(scores);
+        assertThat(lines).hasSize(570);
+        assertThat(lines.get(0)).isEqualTo("id,score,is_anomaly,top_columns");
+        Run evaluated = run("evaluate", "--model", model.toString(), "--data", table.toString(), "--positive", "malignant", "--json");
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+        double auc = Double.parseDouble(evaluated.out().replaceAll("(?s).*\"roc_auc\":([0-9.]+).*", "$1"));
+        assertThat(auc).as("ROC-AUC of malignant tumours (37 %% of the rows) as anomalies: better than chance").isGreaterThan(0.55);
+    }
+
     private static void writeIdxImages(Path file, int n, int side) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(16 + n * side * side);
         b.putInt(0x00000803).putInt(n).putInt(side).putInt(side);

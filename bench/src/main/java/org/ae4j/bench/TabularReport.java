@@ -1,0 +1,124 @@
+package org.ae4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.ae4j.persist.AtomicFiles;
+import org.ae4j.registry.Registry;
+import org.apiguardian.api.API;
+
+/**
+ * {@code ae4j bench --suite tabular}: builds the anomaly sets and their splits with the Python peer
+ * ({@code bench/reference/tabular_anomaly.py prepare}), runs ae4j's default detector and PCA on them
+ * ({@link TabularSuite}), then scikit-learn's IsolationForest, LocalOutlierFactor and OneClassSVM on the same
+ * splits in the same run ({@code … run}), and writes {@code tabular.md} (mean ± s.d. per set, and the means over
+ * the sets) and {@code tabular.json} (every split).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class TabularReport {
+
+    /**
+     * @param mlbench   the CSV files of {@code scripts/mlbench-tables.sh}
+     * @param python    a Python 3 with scikit-learn and pandas
+     * @param reference the folder of {@code tabular_anomaly.py}
+     * @param out       where the sets, the splits and the report go
+     */
+    public record Options(Path mlbench, String python, Path reference, Path out) {
+    }
+
+    private final Registry registry;
+    private final Consumer<String> log;
+
+    public TabularReport(Registry registry, Consumer<String> log) {
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** Runs everything; returns the report's Markdown. */
+    public String run(Options options, String command) throws IOException, InterruptedException {
+        Path sets = options.out().resolve("sets");
+        Files.createDirectories(sets);
+        python(options, List.of("prepare", "--mlbench", options.mlbench().toString(), "--sets", sets.toString()));
+        List<TabularSuite.Result> results = new ArrayList<>(new TabularSuite(registry).run(sets, log));
+        ObjectMapper json = new ObjectMapper();
+        for (String line : python(options, List.of("run", "--sets", sets.toString()))) {
+            JsonNode r = json.readTree(line);
+            results.add(new TabularSuite.Result(r.get("set").asText(), r.get("seed").asInt(), "scikit-learn " + r.get("detector").asText(),
+                    r.get("roc_auc").asDouble(), r.get("pr_auc").asDouble(), r.get("fit_seconds").asDouble(), r.get("score_seconds").asDouble()));
+        }
+        String markdown = markdown(results, command);
+        AtomicFiles.write(options.out().resolve("tabular.md"), markdown.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(options.out().resolve("tabular.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+        return markdown;
+    }
+
+    private List<String> python(Options options, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(options.python(), options.reference().resolve("tabular_anomaly.py").toString()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                log.accept("tabular (python): " + line);
+                lines.add(line);
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + process.exitValue());
+        }
+        return lines;
+    }
+
+    static String markdown(List<TabularSuite.Result> results, String command) {
+        TreeSet<String> sets = new TreeSet<>();
+        Map<String, Map<String, List<TabularSuite.Result>>> byDetector = new TreeMap<>();
+        for (TabularSuite.Result r : results) {
+            sets.add(r.set());
+            byDetector.computeIfAbsent(r.detector(), k -> new TreeMap<>()).computeIfAbsent(r.set(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder md = new StringBuilder("# Anomaly detection on tables\n\nCommand: `" + command + "`  \n");
+        md.append("Five seeded stratified 60/40 splits per set; every detector fits unsupervised on the training part (outliers "
+                + "included, labels unused) and scores the test part. Mean ± standard deviation over the splits.\n");
+        for (String metric : List.of("ROC-AUC", "PR-AUC (average precision)")) {
+            md.append("\n## ").append(metric).append("\n\n| detector | ").append(String.join(" | ", sets)).append(" | mean |\n|---|");
+            md.append("---:|".repeat(sets.size() + 1)).append('\n');
+            byDetector.forEach((detector, perSet) -> {
+                md.append("| ").append(detector);
+                double mean = 0;
+                for (String set : sets) {
+                    double[] v = perSet.getOrDefault(set, List.of()).stream().mapToDouble(r -> metric.startsWith("ROC") ? r.rocAuc() : r.prAuc())
+                            .toArray();
+                    double m = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+                    double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / Math.max(1, v.length - 1));
+                    mean += m / sets.size();
+                    md.append(String.format(Locale.ROOT, " | %.3f ± %.3f", m, sd));
+                }
+                md.append(String.format(Locale.ROOT, " | **%.4f** |%n", mean));
+            });
+        }
+        md.append("\n## Seconds per split (fit, score), mean over the splits\n\n| detector | ").append(String.join(" | ", sets))
+                .append(" |\n|---|").append("---:|".repeat(sets.size())).append('\n');
+        byDetector.forEach((detector, perSet) -> {
+            md.append("| ").append(detector);
+            for (String set : sets) {
+                List<TabularSuite.Result> v = perSet.getOrDefault(set, List.of());
+                md.append(String.format(Locale.ROOT, " | %.2f, %.3f", v.stream().mapToDouble(TabularSuite.Result::fitSeconds).average().orElse(0),
+                        v.stream().mapToDouble(TabularSuite.Result::scoreSeconds).average().orElse(0)));
+            }
+            md.append(" |\n");
+        });
+        return md.toString();
+    }
+}

@@ -47,7 +47,7 @@ public final class Cli {
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             String command = e.getCommandLine().getCommandName();
-            String qualified = e.getCommandLine() == commandLine ? "ae4j" : "ae4j " + command;
+            String qualified = e.getCommandLine().getParent() == null ? "ae4j" : "ae4j " + command;
             err.println(qualified + ": " + e.getMessage() + " (see '" + qualified + " --help')");
             return BAD_INPUT;
         });

@@ -117,7 +117,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--positive " + positive + " is not a value of the label column '" + schema.label().get()
                     + "'; its values: " + String.join(", ", schema.labelClasses()));
         }
-        int[] labels = test.labels().orElseThrow();
+        int[] labels = test.labels().orElseThrow(() -> new IllegalArgumentException(data + " has no label column '"
+                + schema.label().get() + "' to tell the anomalies by"));
         boolean[] anomalous = new boolean[labels.length];
         int positives = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -448,6 +448,11 @@ class CliTest {
                 "is not a text table: it has a zero byte");
     }
 
+    @Test
+    void withoutASubcommandItSaysOneIsRequired() {
+        assertBadInput(run(), "ae4j: a subcommand is required (see 'ae4j --help')");
+    }
+
     /** The README's first two commands, on the example table the repository ships. */
     @Test
     void theReadmesTwoCommandsTrainAndScoreARealTable() throws IOException {

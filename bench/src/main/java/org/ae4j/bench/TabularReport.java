@@ -18,6 +18,10 @@ import java.util.function.Consumer;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.registry.Registry;
 import org.apiguardian.api.API;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /**
  * {@code ae4j bench --suite tabular}: builds the anomaly sets and their splits with the Python peer
@@ -61,7 +65,32 @@ public final class TabularReport {
         String markdown = markdown(results, command);
         AtomicFiles.write(options.out().resolve("tabular.md"), markdown.getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(options.out().resolve("tabular.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(results));
+        AtomicFiles.write(options.out().resolve("tabular.png"), figure(results));
         return markdown;
+    }
+
+    /** Mean ROC-AUC per set, one bar per detector, as a PNG. */
+    static byte[] figure(List<TabularSuite.Result> results) throws IOException {
+        List<String> sets = results.stream().map(TabularSuite.Result::set).distinct().sorted().toList();
+        CategoryChart chart = new CategoryChartBuilder().width(1150).height(520).title("Mean ROC-AUC over 5 splits (higher is better)")
+                .xAxisTitle("set").yAxisTitle("ROC-AUC").build();
+        chart.getStyler().setYAxisMin(0.4).setYAxisMax(1.0).setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal);
+        results.stream().map(TabularSuite.Result::detector).distinct().sorted().forEach(detector -> {
+            List<Double> means = sets.stream().map(set -> results.stream().filter(r -> r.detector().equals(detector) && r.set().equals(set))
+                    .mapToDouble(TabularSuite.Result::rocAuc).average().orElse(0)).toList();
+            chart.addSeries(detector, sets, means);
+        });
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Redraws the figure from a {@code tabular.json} of an earlier run: {@code TabularReport FILE.json OUT.png}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: TabularReport tabular.json tabular.png");
+        }
+        List<TabularSuite.Result> results = List.of(new ObjectMapper().readValue(Path.of(args[0]).toFile(), TabularSuite.Result[].class));
+        AtomicFiles.write(Path.of(args[1]), figure(results));
     }
 
     private List<String> python(Options options, List<String> arguments) throws IOException, InterruptedException {

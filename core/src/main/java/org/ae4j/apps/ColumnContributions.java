@@ -58,7 +58,7 @@ public final class ColumnContributions {
         int first = 0;
         for (INDArray batch : data.batches(batchSize)) {
             int rows = (int) batch.size(0);
-            double[][] own = columnErrors(batch);
+            double[][] own = columnErrors(batch, batch);
             double[] total = new double[rows];
             for (int r = 0; r < rows; r++) {
                 total[r] = java.util.Arrays.stream(own[r]).sum();
@@ -71,9 +71,10 @@ public final class ColumnContributions {
                         without.getColumn(f).assign(Double.NaN);
                     }
                 }
-                double[] sums = errorSums(without, batch, c);
+                double[][] rest = columnErrors(without, batch);
                 for (int r = 0; r < rows; r++) {
-                    drops[r][c] = Math.max(0, total[r] - sums[r]);
+                    rest[r][c] = 0;                                 // the left-out column is not compared
+                    drops[r][c] = Math.max(0, total[r] - java.util.Arrays.stream(rest[r]).sum());
                 }
             }
             for (int r = 0; r < rows; r++) {
@@ -89,9 +90,12 @@ public final class ColumnContributions {
         return shares;
     }
 
-    /** Each row's squared reconstruction error per column (one-hot slots summed), over the observed features. */
-    private double[][] columnErrors(INDArray batch) {
-        double[][] diff = model.reconstruct(batch).subi(batch).castTo(DataType.DOUBLE).toDoubleMatrix();
+    /**
+     * Each row's squared error of the reconstruction of {@code input} against {@code target}, per column (one-hot
+     * slots summed), over the target's observed features.
+     */
+    private double[][] columnErrors(INDArray input, INDArray target) {
+        double[][] diff = model.reconstruct(input).subi(target).castTo(DataType.DOUBLE).toDoubleMatrix();
         double[][] perColumn = new double[diff.length][columns.size()];
         for (int r = 0; r < diff.length; r++) {
             for (int f = 0; f < columnOfFeature.length; f++) {
@@ -101,21 +105,6 @@ public final class ColumnContributions {
             }
         }
         return perColumn;
-    }
-
-    /** Each row's squared error of the reconstruction of {@code input} against {@code target}, over observed features not of {@code left}. */
-    private double[] errorSums(INDArray input, INDArray target, int left) {
-        double[][] diff = model.reconstruct(input).subi(target).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[] sums = new double[diff.length];
-        for (int r = 0; r < diff.length; r++) {
-            for (int f = 0; f < columnOfFeature.length; f++) {
-                double e = diff[r][f];
-                if (!Double.isNaN(e) && columnOfFeature[f] != left) {
-                    sums[r] += e * e;
-                }
-            }
-        }
-        return sums;
     }
 
     /** The {@code n} largest shares of one row, largest first, as column → share. */

@@ -42,9 +42,17 @@ public final class MaskedMeanSquaredError extends ElementwiseLoss {
         return new LossResult(sum / n, diff.muli(2.0 / n));
     }
 
+    /** The value alone: no gradient array is made. */
     @Override
     public double value(INDArray output, INDArray target) {
-        return evaluate(output, target).value();
+        LossShapes.requireSameShape(NAME, output, target);
+        INDArray observed = observed(target);
+        double n = observed.sumNumber().doubleValue();
+        if (n == 0) {
+            return 0;
+        }
+        INDArray diff = difference(output, target, observed);
+        return diff.muli(diff).sumNumber().doubleValue() / n;
     }
 
     @Override

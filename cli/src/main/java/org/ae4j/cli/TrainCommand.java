@@ -30,7 +30,6 @@ import org.ae4j.train.TrainingConfig;
 import org.ae4j.train.TrainingListener;
 import org.ae4j.train.TrainingResult;
 import org.ae4j.train.TrainingState;
-import org.ae4j.variant.DenseAutoencoderSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
                     : new ConfigCodec(registry).read(source.config);
             splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed(), skipBad, format);
             if (splits.table().isPresent() && source.variant != null) {
-                config = forTable(config, splits.train());
+                config = config.forTable(splits.train().exampleLength(), splits.train().size());
             }
             config = config.withTraining(overrides(config.training()));
             model = config.build(splits.train().exampleShape(), registry);
@@ -203,20 +202,6 @@ final class TrainCommand implements Callable<Integer> {
         json.put("model", out.toString());
         app.result(json);
         return Cli.OK;
-    }
-
-    /**
-     * A variant's defaults made for a table: its dense architecture sized by the table's width
-     * ({@link DenseAutoencoderSpec#forTable}) and training settings for its number of rows
-     * ({@link TrainingConfig#forTable}).
-     */
-    private static ModelConfig forTable(ModelConfig config, Dataset train) {
-        if (!(config.model() instanceof DenseAutoencoderSpec dense)) {
-            throw new IllegalArgumentException("variant '" + config.variant() + "' has no table defaults yet: train it on a table "
-                    + "with a --config whose layers fit the table's " + train.exampleLength() + " features, or choose one of "
-                    + "the dense variants (vanilla, denoising, sparse, contractive)");
-        }
-        return config.withModel(dense.forTable(train.exampleLength())).withTraining(config.training().forTable(train.size()));
     }
 
     /** The threshold at {@code --fpr} of the examples training held out for validation, when it held some out. */

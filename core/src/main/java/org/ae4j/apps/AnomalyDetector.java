@@ -33,11 +33,24 @@ public final class AnomalyDetector {
         if (!(falsePositiveRate >= 0 && falsePositiveRate < 1)) {
             throw new IllegalArgumentException("false-positive rate must be in [0, 1), got " + falsePositiveRate);
         }
-        double[] scores = scorer.scores(normalValidation).clone();
+        return new AnomalyDetector(scorer, thresholdFor(scorer.scores(normalValidation), falsePositiveRate), falsePositiveRate);
+    }
+
+    /**
+     * The {@code (1 − falsePositiveRate)} empirical quantile of {@code normalScores}: the threshold that flags at most
+     * that share of them — for scores computed elsewhere (e.g. on a cluster).
+     */
+    public static double thresholdFor(double[] normalScores, double falsePositiveRate) {
+        if (!(falsePositiveRate >= 0 && falsePositiveRate < 1)) {
+            throw new IllegalArgumentException("false-positive rate must be in [0, 1), got " + falsePositiveRate);
+        }
+        if (normalScores.length == 0) {
+            throw new IllegalArgumentException("no scores to calibrate a threshold on");
+        }
+        double[] scores = normalScores.clone();
         Arrays.sort(scores);
         int index = (int) Math.ceil((1 - falsePositiveRate) * scores.length) - 1;
-        double threshold = scores[Math.max(0, Math.min(scores.length - 1, index))];
-        return new AnomalyDetector(scorer, threshold, falsePositiveRate);
+        return scores[Math.max(0, Math.min(scores.length - 1, index))];
     }
 
     /** With a threshold chosen by the caller. */

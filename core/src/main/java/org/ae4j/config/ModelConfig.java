@@ -10,6 +10,7 @@ import org.ae4j.spi.CorruptionSpec;
 import org.ae4j.spi.OptimizerSpec;
 import org.ae4j.spi.RegularizerSpec;
 import org.ae4j.train.TrainingConfig;
+import org.ae4j.variant.DenseAutoencoderSpec;
 import org.ae4j.variant.Variant;
 import org.ae4j.variant.VariantSpec;
 import org.apiguardian.api.API;
@@ -66,6 +67,22 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
 
     public ModelConfig withOptimizer(OptimizerSpec optimizer) {
         return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
+    }
+
+    /**
+     * This config made for a table: its dense architecture sized by the table's {@code width} features
+     * ({@link DenseAutoencoderSpec#forTable}) and training settings for its number of {@code rows}
+     * ({@link TrainingConfig#forTable}) — what {@code ae4j train} does with a variant's defaults on a table.
+     *
+     * @throws IllegalArgumentException if the variant's architecture is not a dense one
+     */
+    public ModelConfig forTable(long width, long rows) {
+        if (!(model instanceof DenseAutoencoderSpec dense)) {
+            throw new IllegalArgumentException("variant '" + variant + "' has no table defaults yet: train it on a table "
+                    + "with a --config whose layers fit the table's " + width + " features, or choose one of "
+                    + "the dense variants (vanilla, denoising, sparse, contractive)");
+        }
+        return withModel(dense.forTable(width)).withTraining(training.forTable(rows));
     }
 
     /**

@@ -23,9 +23,7 @@ public final class OutputBias {
 
     /** @return whether the bias was set */
     public static boolean initialize(Autoencoder model, Dataset data) {
-        if (!(model.decoder() instanceof Sequential chain)
-                || !(chain.layers().get(chain.layers().size() - 1) instanceof Dense last)
-                || !last.activation().name().equals(Identity.NAME)) {
+        if (outputLayer(model).isEmpty()) {
             return false;
         }
         INDArray rows = data.features().reshape('c', data.size(), data.exampleLength());
@@ -43,12 +41,37 @@ public final class OutputBias {
             mean = rows.mean(true, 0);
             variance = rows.var(false, 0).reshape(1, data.exampleLength());
         }
+        return initialize(model, mean, variance);
+    }
+
+    /**
+     * The same from statistics computed elsewhere (e.g. summed over a cluster's partitions).
+     *
+     * @param mean     each feature's mean over the training examples (of its observed entries, under a loss that
+     *                 {@link org.ae4j.spi.Loss#skipsMissingTargets() skips missing targets}), {@code [1, features]}
+     * @param variance each feature's variance, likewise
+     * @return whether the bias was set
+     */
+    public static boolean initialize(Autoencoder model, INDArray mean, INDArray variance) {
+        Optional<Dense> output = outputLayer(model);
+        if (output.isEmpty()) {
+            return false;
+        }
         Optional<INDArray> initial = model.loss().initialOutput(mean, variance);
-        Parameter bias = last.bias();
+        Parameter bias = output.get().bias();
         if (initial.isEmpty() || initial.get().length() != bias.value().length()) {
             return false;
         }
         bias.value().assign(initial.get().reshape(bias.value().shape()).castTo(bias.value().dataType()));
         return true;
+    }
+
+    /** The decoder's last layer when it is a dense layer with the identity activation at the end of a chain. */
+    private static Optional<Dense> outputLayer(Autoencoder model) {
+        if (model.decoder() instanceof Sequential chain && chain.layers().get(chain.layers().size() - 1) instanceof Dense last
+                && last.activation().name().equals(Identity.NAME)) {
+            return Optional.of(last);
+        }
+        return Optional.empty();
     }
 }

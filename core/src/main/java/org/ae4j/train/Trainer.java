@@ -237,7 +237,7 @@ public final class Trainer {
     }
 
     /** Scales every gradient by {@code maxNorm / ‖g‖} when the global norm {@code ‖g‖} exceeds {@code maxNorm}. */
-    private static void clipGradients(List<Parameter> parameters, double maxNorm, int epoch, int batch) {
+    public static void clipGradients(List<Parameter> parameters, double maxNorm, int epoch, int batch) {
         double sumOfSquares = 0;
         for (Parameter p : parameters) {
             double norm = p.gradient().norm2Number().doubleValue();

@@ -45,10 +45,10 @@ final class ColumnProfile {
         this.sampling = new SplittableRandom(seed);
     }
 
-    /** One cell of a training row; {@code line} and {@code column} only name it in errors. */
+    /** One cell of a training row ({@code null}: missing); {@code line} and {@code column} only name it in errors. */
     void accept(String raw, Set<String> missingSpellings, String file, long line, int column) {
-        String value = raw.strip();
-        if (missingSpellings.contains(value)) {
+        String value = raw == null ? null : raw.strip();
+        if (value == null || missingSpellings.contains(value)) {
             missing++;
             return;
         }

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.ae4j.data.Dataset;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -41,49 +38,21 @@ public final class TableReader {
             throw new IllegalArgumentException("the test fraction must be in [0, 1), got " + testFraction);
         }
         CsvRows rows = CsvRows.open(file, options.delimiter());
-        List<String> header = rows.header();
-        requireColumns(file, header, options);
-        int labelAt = options.label().map(header::indexOf).orElse(-1);
-        ColumnProfile[] profiles = new ColumnProfile[header.size()];
-        for (int c = 0; c < profiles.length; c++) {
-            boolean used = c != labelAt && !options.ignore().contains(header.get(c));
-            profiles[c] = used ? new ColumnProfile(header.get(c), options.maxCategories(), seed + c) : null;
-        }
+        SchemaFitter fitter = new SchemaFitter(rows.header(), options, seed, file.toString());
         RowSplit split = new RowSplit(testFraction, seed);
-        TreeSet<String> labels = new TreeSet<>();
         long[] counts = new long[2];
         rows.forEach(row -> {
             boolean test = split.isTest(counts[0] + counts[1]);
             counts[test ? 1 : 0]++;
-            if (test) {
-                return;
-            }
-            for (int c = 0; c < profiles.length; c++) {
-                if (profiles[c] != null) {
-                    profiles[c].accept(row.fields().get(c), options.missing(), file.toString(), row.line(), c + 1);
-                }
-            }
-            if (labelAt >= 0) {
-                labels.add(label(row, labelAt, header, options, file));
+            if (!test) {
+                fitter.accept(row.fields(), row.line());
             }
         });
         if (counts[0] == 0) {
             throw new TableException(file + " has no data rows" + (counts[1] > 0 ? " left for training" : "")
                     + ": a table needs a header row and at least one row");
         }
-        List<ColumnSpec> columns = new ArrayList<>();
-        for (int c = 0; c < profiles.length; c++) {
-            if (profiles[c] != null) {
-                columns.add(profiles[c].fit(options.kinds().get(header.get(c)), options.maxCategories(), options.scaling(),
-                        file.toString()));
-            }
-        }
-        TableSchema schema;
-        try {
-            schema = new TableSchema(columns, options.label(), List.copyOf(labels), options.missing(), counts[0], testFraction, seed);
-        } catch (IllegalArgumentException e) {
-            throw new TableException(file + ": " + e.getMessage(), e);
-        }
+        TableSchema schema = fitter.fit(testFraction, seed);
         Encoded[] parts = encode(rows, schema, counts, split);
         return new Table.Split(new Table(file, parts[0].dataset(), schema),
                 counts[1] == 0 ? Optional.empty() : Optional.of(new Table(file, parts[1].dataset(), schema)));
@@ -136,26 +105,6 @@ public final class TableReader {
         return new Table(file, encode(rows, schema, counts, split)[1].dataset(), schema);
     }
 
-    private static void requireColumns(Path file, List<String> header, TableOptions options) {
-        List<String> named = new ArrayList<>(options.ignore());
-        options.label().ifPresent(named::add);
-        named.addAll(options.kinds().keySet());
-        for (String column : named) {
-            if (!header.contains(column)) {
-                throw new TableException(file + " has no column '" + column + "'; its columns: " + String.join(", ", header));
-            }
-        }
-    }
-
-    private static String label(CsvRows.Row row, int at, List<String> header, TableOptions options, Path file) {
-        String value = row.fields().get(at).strip();
-        if (options.missing().contains(value)) {
-            throw new TableException(file + ":" + row.line() + ": the label column '" + header.get(at) + "' is missing here; "
-                    + "every row needs its label (or leave --label out)");
-        }
-        return value;
-    }
-
     /** One part's rows: its features and labels. */
     private record Encoded(INDArray features, int[] labels) {
         Dataset dataset() {
@@ -165,7 +114,7 @@ public final class TableReader {
 
     /** The second pass: every row encoded into the array of its part (0 training, 1 test). */
     private static Encoded[] encode(CsvRows rows, TableSchema schema, long[] counts, RowSplit split) {
-        RowEncoder encoder = new RowEncoder(rows.file(), rows.header(), schema);
+        RowEncoder encoder = new RowEncoder(rows.header(), schema, rows.file().toString());
         int width = schema.width();
         Encoded[] parts = new Encoded[2];
         FloatBuffer[] buffers = new FloatBuffer[2];
@@ -188,7 +137,7 @@ public final class TableReader {
         float[] row = new float[width];
         rows.forEach(r -> {
             int p = split.isTest(index[0]++) ? 1 : 0;
-            int label = encoder.encode(r, row);
+            int label = encoder.encode(r.fields(), r.line(), row);
             buffers[p].put(row);
             if (parts[p].labels() != null) {
                 parts[p].labels()[(int) written[p]] = label;
@@ -214,103 +163,6 @@ public final class TableReader {
             z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
             z ^= z >>> 31;
             return (z >>> 11) * 0x1.0p-53 < fraction;
-        }
-    }
-
-    /** Encodes rows of one file with a schema: the file's column of each schema column, found by name. */
-    private static final class RowEncoder {
-        private final Path file;
-        private final TableSchema schema;
-        private final int[] at;
-        private final int labelAt;
-        private final Map<String, Integer>[] categoryIndex;
-
-        @SuppressWarnings("unchecked")
-        RowEncoder(Path file, List<String> header, TableSchema schema) {
-            this.file = file;
-            this.schema = schema;
-            List<ColumnSpec> columns = schema.columns();
-            this.at = new int[columns.size()];
-            this.categoryIndex = new Map[columns.size()];
-            List<String> absent = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnSpec c = columns.get(i);
-                at[i] = header.indexOf(c.name());
-                if (at[i] < 0 && c.kind().kept()) {
-                    absent.add(c.name());
-                }
-                if (c.kind() == ColumnKind.CATEGORICAL) {
-                    Map<String, Integer> index = new HashMap<>();
-                    for (int k = 0; k < c.categories().size(); k++) {
-                        index.put(c.categories().get(k), k);
-                    }
-                    categoryIndex[i] = index;
-                }
-            }
-            if (!absent.isEmpty()) {
-                throw new TableException(file + " lacks the column" + (absent.size() > 1 ? "s " : " ") + "'"
-                        + String.join("', '", absent) + "' the model was trained with; its columns: " + String.join(", ", header));
-            }
-            this.labelAt = schema.label().map(header::indexOf).orElse(-1);
-        }
-
-        boolean labelled() {
-            return labelAt >= 0;
-        }
-
-        /** Writes the row's features into {@code out}; returns its label's index (−1 without a label). */
-        int encode(CsvRows.Row row, float[] out) {
-            int f = 0;
-            List<ColumnSpec> columns = schema.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnSpec c = columns.get(i);
-                if (!c.kind().kept()) {
-                    continue;
-                }
-                String raw = row.fields().get(at[i]);
-                String value = raw.strip();
-                boolean missing = schema.missing().contains(value);
-                switch (c.kind()) {
-                    case NUMERIC -> out[f++] = missing ? Float.NaN : (float) ((number(c, raw, value, row.line(), i) - c.center()) / c.scale());
-                    case BOOLEAN -> {
-                        int b = missing ? 0 : c.booleanValue(value);
-                        if (b < 0) {
-                            throw new TableException(file + ":" + row.line() + ": column '" + c.name() + "' (column " + (at[i] + 1)
-                                    + ") holds '" + raw + "'; expected " + c.categories().get(0) + " or " + c.categories().get(1));
-                        }
-                        out[f++] = missing ? Float.NaN : b;
-                    }
-                    case CATEGORICAL -> {
-                        int slots = c.categories().size() + 1;
-                        int hot = missing ? -1 : categoryIndex[i].getOrDefault(value, slots - 1);
-                        for (int k = 0; k < slots; k++) {
-                            out[f + k] = missing ? Float.NaN : k == hot ? 1f : 0f;
-                        }
-                        f += slots;
-                    }
-                    default -> throw new IllegalStateException("dropped column " + c.name());
-                }
-            }
-            if (labelAt < 0) {
-                return -1;
-            }
-            String label = row.fields().get(labelAt).strip();
-            int index = schema.labelClasses().indexOf(label);
-            if (index < 0) {
-                throw new TableException(file + ":" + row.line() + ": the label '" + label + "' of column '" + schema.label().get()
-                        + "' was not among the training labels " + schema.labelClasses());
-            }
-            return index;
-        }
-
-        private double number(ColumnSpec c, String raw, String value, long line, int i) {
-            double x = ColumnProfile.parse(value);
-            if (!Double.isFinite(x)) {
-                throw new TableException(file + ":" + line + ": column '" + c.name() + "' (column " + (at[i] + 1) + ") holds '" + raw
-                        + "', which is not a " + (Double.isNaN(x) ? "number" : "finite number") + "; the column is numeric"
-                        + " (a missing value is one of " + new TreeSet<>(schema.missing()) + ")");
-            }
-            return x;
         }
     }
 }

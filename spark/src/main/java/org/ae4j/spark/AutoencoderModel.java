@@ -92,7 +92,7 @@ public final class AutoencoderModel extends Model<AutoencoderModel> implements M
         this.key = uid + "-" + sha256(modelFile);
         this.saved = ExecutorCache.load(this.modelFile, ExecutorCache.registry());
         setDefault(featuresCol, SharedParams.FEATURES);
-        setDefault(inputCols, saved.table().map(t -> t.featureColumns().toArray(String[]::new)).orElse(new String[0]));
+        setDefault(inputCols, saved.table().map(t -> t.features().stream().map(org.ae4j.data.table.ColumnSpec::name).toArray(String[]::new)).orElse(new String[0]));
         setDefault(codeCol, SharedParams.CODE);
         setDefault(scoreCol, SharedParams.SCORE);
         setDefault(anomalyCol, SharedParams.ANOMALY);

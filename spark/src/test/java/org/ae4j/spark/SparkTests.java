@@ -23,7 +23,7 @@ final class SparkTests {
     }
 
     static synchronized SparkSession spark() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSession.builder()
                     .master("local[2]")
                     .appName("ae4j-spark-tests")
@@ -33,9 +33,18 @@ final class SparkTests {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .getOrCreate();
-            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+            SparkSession started = session;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return session;
+    }
+
+    /** Stops the shared session (a test that needs another master makes its own, then the next test restarts this one). */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
     }
 
     static JavaSparkContext context() {

@@ -42,7 +42,8 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class AutoencoderEstimator extends Estimator<AutoencoderModel> implements DefaultParamsWritable {
+public final class AutoencoderEstimator extends Estimator<AutoencoderModel>
+        implements ColumnParams<AutoencoderEstimator>, DefaultParamsWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -65,6 +66,7 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
     private final IntParam workers;
     private final Param<String> trainingMode;
     private final IntParam averagingSteps;
+    private final DoubleParam blockMomentum;
     private final DoubleParam validationFraction;
     private final DoubleParam falsePositiveRate;
     private final IntParam schemaSampleRows;
@@ -97,6 +99,9 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
             + "parameters and optimizer state averaged) or 'gradient-aggregation' (every step's gradients summed, exact)");
         this.averagingSteps = new IntParam(this, "averagingSteps", "parameter averaging: local steps between "
             + "averagings, >= 1", ParamValidators.gtEq(1));
+        this.blockMomentum = new DoubleParam(this, "blockMomentum", "parameter averaging: the block momentum η in [0, 1) that "
+            + "filters each round's averaged move (G ← η·G + Δ; Chen & Huo 2016); 0: plain averaging; negative (the default): "
+            + "1 − 1/partitions", ParamValidators.inRange(-1, 1, true, false));
         this.validationFraction = new DoubleParam(this, "validationFraction", "the share of rows held out for "
             + "the validation loss and the anomaly threshold, in [0, 1); 0: none (and no threshold)",
             ParamValidators.inRange(0, 1, true, false));
@@ -120,7 +125,8 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
         setDefault(seed, RandomSource.DEFAULT_SEED);
         setDefault(workers, 1);
         setDefault(trainingMode, TrainingMode.PARAMETER_AVERAGING.paramValue());
-        setDefault(averagingSteps, 8);
+        setDefault(averagingSteps, 16);
+        setDefault(blockMomentum, -1.0);
         setDefault(validationFraction, 0.1);
         setDefault(falsePositiveRate, 0.05);
         setDefault(schemaSampleRows, 100_000);
@@ -137,30 +143,37 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
 
     // ---- params (Spark ML finds them through these methods) ----
 
+    @Override
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
+    @Override
     public StringArrayParam inputCols() {
         return inputCols;
     }
 
+    @Override
     public Param<String> codeCol() {
         return codeCol;
     }
 
+    @Override
     public Param<String> scoreCol() {
         return scoreCol;
     }
 
+    @Override
     public Param<String> anomalyCol() {
         return anomalyCol;
     }
 
+    @Override
     public Param<String> reconstructionCol() {
         return reconstructionCol;
     }
 
+    @Override
     public IntParam scoringBatchSize() {
         return scoringBatchSize;
     }
@@ -205,6 +218,10 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
         return averagingSteps;
     }
 
+    public DoubleParam blockMomentum() {
+        return blockMomentum;
+    }
+
     public DoubleParam validationFraction() {
         return validationFraction;
     }
@@ -218,34 +235,6 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
     }
 
     // ---- setters ----
-
-    public AutoencoderEstimator setFeaturesCol(String value) {
-        return (AutoencoderEstimator) set(featuresCol, value);
-    }
-
-    public AutoencoderEstimator setInputCols(String[] value) {
-        return (AutoencoderEstimator) set(inputCols, value);
-    }
-
-    public AutoencoderEstimator setCodeCol(String value) {
-        return (AutoencoderEstimator) set(codeCol, value);
-    }
-
-    public AutoencoderEstimator setScoreCol(String value) {
-        return (AutoencoderEstimator) set(scoreCol, value);
-    }
-
-    public AutoencoderEstimator setAnomalyCol(String value) {
-        return (AutoencoderEstimator) set(anomalyCol, value);
-    }
-
-    public AutoencoderEstimator setReconstructionCol(String value) {
-        return (AutoencoderEstimator) set(reconstructionCol, value);
-    }
-
-    public AutoencoderEstimator setScoringBatchSize(int value) {
-        return (AutoencoderEstimator) set(scoringBatchSize, value);
-    }
 
     public AutoencoderEstimator setLabelCol(String value) {
         return (AutoencoderEstimator) set(labelCol, value);
@@ -287,6 +276,10 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
         return (AutoencoderEstimator) set(averagingSteps, value);
     }
 
+    public AutoencoderEstimator setBlockMomentum(double value) {
+        return (AutoencoderEstimator) set(blockMomentum, value);
+    }
+
     public AutoencoderEstimator setValidationFraction(double value) {
         return (AutoencoderEstimator) set(validationFraction, value);
     }
@@ -302,7 +295,7 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
     // ---- Estimator ----
 
     private FeatureColumns features() {
-        return FeatureColumns.of(getOrDefault(featuresCol), getOrDefault(inputCols));
+        return FeatureColumns.of(this);
     }
 
     @Override
@@ -325,11 +318,13 @@ public final class AutoencoderEstimator extends Estimator<AutoencoderModel> impl
                 getOrDefault(variant), getOrDefault(configJson), Arrays.stream(getOrDefault(inputShape)).asLongStream().toArray(),
                 (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), (Long) getOrDefault(seed),
                 (Integer) getOrDefault(workers), TrainingMode.named(getOrDefault(trainingMode)), (Integer) getOrDefault(averagingSteps),
+                (Double) getOrDefault(blockMomentum),
                 (Double) getOrDefault(validationFraction), (Double) getOrDefault(falsePositiveRate),
                 (Integer) getOrDefault(schemaSampleRows), uid);
         @SuppressWarnings("unchecked")
         SparkTrainer.Trained trained = SparkTrainer.train((Dataset<Row>) dataset.toDF(), settings);
-        AutoencoderModel model = new AutoencoderModel(Identifiable$.MODULE$.randomUID("ae4jAutoencoderModel"), trained.modelFile());
+        AutoencoderModel model = new AutoencoderModel(Identifiable$.MODULE$.randomUID("ae4jAutoencoderModel"), trained.modelFile())
+                .withHistory(trained.history());
         copyValues(model, ParamMap.empty());
         if (features().raw()) {
             model.setInputCols(getOrDefault(inputCols));

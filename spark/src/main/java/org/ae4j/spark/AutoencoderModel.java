@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.ae4j.persist.AnomalyThreshold;
 import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
+import org.ae4j.train.EpochMetrics;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -52,7 +53,8 @@ import org.apiguardian.api.API;
  * writes them, and the {@code .ae4j} file — checksummed, refused when altered — under {@code data/model.ae4j}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class AutoencoderModel extends Model<AutoencoderModel> implements MLWritable {
+public final class AutoencoderModel extends Model<AutoencoderModel>
+        implements ColumnParams<AutoencoderModel>, MLWritable {
 
     private static final long serialVersionUID = 1L;
     private static final String MODEL_ENTRY = "data/model.ae4j";
@@ -62,6 +64,7 @@ public final class AutoencoderModel extends Model<AutoencoderModel> implements M
     private final String key;
     private transient SavedModel saved;
     private transient Broadcast<byte[]> broadcast;
+    private transient List<EpochMetrics> history = List.of();
 
     private final Param<String> featuresCol;
     private final StringArrayParam inputCols;
@@ -120,6 +123,20 @@ public final class AutoencoderModel extends Model<AutoencoderModel> implements M
         return saved;
     }
 
+    /**
+     * Each epoch's training loss, validation loss (on the held-out rows), rows and seconds, for a model that
+     * {@link AutoencoderEstimator#fit} just made; empty for a loaded one (its file keeps the last epoch's, in
+     * {@code savedModel().metadata()}).
+     */
+    public List<EpochMetrics> trainingHistory() {
+        return history == null ? List.of() : history;
+    }
+
+    AutoencoderModel withHistory(List<EpochMetrics> epochs) {
+        this.history = List.copyOf(epochs);
+        return this;
+    }
+
     /** The threshold calibrated at training, if any. */
     public Optional<AnomalyThreshold> calibratedThreshold() {
         return savedModel().threshold();
@@ -130,30 +147,37 @@ public final class AutoencoderModel extends Model<AutoencoderModel> implements M
         return uid;
     }
 
+    @Override
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
+    @Override
     public StringArrayParam inputCols() {
         return inputCols;
     }
 
+    @Override
     public Param<String> codeCol() {
         return codeCol;
     }
 
+    @Override
     public Param<String> scoreCol() {
         return scoreCol;
     }
 
+    @Override
     public Param<String> anomalyCol() {
         return anomalyCol;
     }
 
+    @Override
     public Param<String> reconstructionCol() {
         return reconstructionCol;
     }
 
+    @Override
     public IntParam scoringBatchSize() {
         return scoringBatchSize;
     }
@@ -162,40 +186,12 @@ public final class AutoencoderModel extends Model<AutoencoderModel> implements M
         return threshold;
     }
 
-    public AutoencoderModel setFeaturesCol(String value) {
-        return (AutoencoderModel) set(featuresCol, value);
-    }
-
-    public AutoencoderModel setInputCols(String[] value) {
-        return (AutoencoderModel) set(inputCols, value);
-    }
-
-    public AutoencoderModel setCodeCol(String value) {
-        return (AutoencoderModel) set(codeCol, value);
-    }
-
-    public AutoencoderModel setScoreCol(String value) {
-        return (AutoencoderModel) set(scoreCol, value);
-    }
-
-    public AutoencoderModel setAnomalyCol(String value) {
-        return (AutoencoderModel) set(anomalyCol, value);
-    }
-
-    public AutoencoderModel setReconstructionCol(String value) {
-        return (AutoencoderModel) set(reconstructionCol, value);
-    }
-
-    public AutoencoderModel setScoringBatchSize(int value) {
-        return (AutoencoderModel) set(scoringBatchSize, value);
-    }
-
     public AutoencoderModel setThreshold(double value) {
         return (AutoencoderModel) set(threshold, value);
     }
 
     private FeatureColumns features() {
-        return FeatureColumns.of(getOrDefault(featuresCol), getOrDefault(inputCols));
+        return FeatureColumns.of(this);
     }
 
     /** The threshold in force: the param's when set to a number, else the calibrated one (NaN: none). */

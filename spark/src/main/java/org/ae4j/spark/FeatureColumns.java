@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -36,8 +35,11 @@ record FeatureColumns(String vectorColumn, List<String> rawColumns) implements S
         }
     }
 
-    static FeatureColumns of(String featuresCol, String[] inputCols) {
-        return inputCols.length > 0 ? new FeatureColumns(null, Arrays.asList(inputCols)) : new FeatureColumns(featuresCol, List.of());
+    /** Where a stage's params say the input is. */
+    static FeatureColumns of(ColumnParams<?> params) {
+        String[] inputCols = params.getOrDefault(params.inputCols());
+        return inputCols.length > 0 ? new FeatureColumns(null, Arrays.asList(inputCols))
+                : new FeatureColumns(params.getOrDefault(params.featuresCol()), List.of());
     }
 
     boolean raw() {
@@ -141,10 +143,5 @@ record FeatureColumns(String vectorColumn, List<String> rawColumns) implements S
     /** A raw cell as the text a CSV file would hold ({@code null}: missing). */
     static String cell(Object value) {
         return value == null ? null : value instanceof String s ? s : String.valueOf(value);
-    }
-
-    /** The raw columns' fields, for fitting a schema. */
-    static List<StructField> fields(StructType schema, List<String> columns) {
-        return columns.stream().map(schema::apply).toList();
     }
 }

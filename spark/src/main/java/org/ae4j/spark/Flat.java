@@ -66,6 +66,13 @@ final class Flat {
         return new OptimizerState(iterations, arrays);
     }
 
+    /** {@code a} then {@code b}, in one array. */
+    static float[] concat(float[] a, float[] b) {
+        float[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     /** {@code sum += scale · x}, element-wise. */
     static void addScaled(float[] sum, float[] x, double scale) {
         for (int i = 0; i < sum.length; i++) {

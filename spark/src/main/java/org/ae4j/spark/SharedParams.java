@@ -6,11 +6,7 @@ import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
 
-/**
- * The params {@link AutoencoderEstimator} and {@link AutoencoderModel} share — where the input is and what the
- * output columns are called — declared once: each class holds its own instances (Spark ML finds params through
- * its public methods), made here with the same names, docs and defaults.
- */
+/** The factories of the {@link ColumnParams}: one name and doc per param, for the estimator's and the model's instances. */
 final class SharedParams {
 
     static final String FEATURES = "features";

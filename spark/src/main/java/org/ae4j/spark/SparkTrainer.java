@@ -55,7 +55,7 @@ final class SparkTrainer {
 
     /** The estimator's params, resolved. */
     record Settings(FeatureColumns features, Optional<String> labelCol, String variant, String configJson, long[] inputShape,
-                    int epochs, int batchSize, long seed, int workers, TrainingMode mode, int averagingSteps,
+                    int epochs, int batchSize, long seed, int workers, TrainingMode mode, int averagingSteps, double blockMomentum,
                     double validationFraction, double falsePositiveRate, int schemaSampleRows, String uid) {
     }
 
@@ -105,6 +105,11 @@ final class SparkTrainer {
                 throw new IllegalArgumentException("AutoencoderEstimator: no rows are left for training after holding out "
                         + heldOutRows + " for validation");
             }
+            int slots = data.sparkSession().sparkContext().defaultParallelism();
+            if (busy < slots) {
+                LOG.warn("the DataFrame's rows are in {} partition(s) for {} task slots: training uses {} of them; repartition it "
+                        + "(e.g. dataset.repartition({})) to train on all", busy, slots, busy, slots);
+            }
             int localBatch = (int) Math.max(1, (training.batchSize() + busy - 1) / busy);
             int steps = (int) ((largest + localBatch - 1) / localBatch);
             if (training.initOutputBias()) {
@@ -117,7 +122,8 @@ final class SparkTrainer {
             LOG.info("training {} ({} parameters) on {} rows in {} partitions ({} held out), {} epochs of {} rows ({} per partition, "
                             + "{} steps per epoch), {}", config.variant(), model.parameterCount(), trainRows, counts.size(), heldOutRows,
                     training.epochs(), training.batchSize(), localBatch, steps, settings.mode().paramValue());
-            DistributedTraining strategy = settings.mode().strategy(settings.averagingSteps());
+            DistributedTraining strategy = settings.mode().strategy(settings.averagingSteps(),
+                    settings.blockMomentum() >= 0 ? settings.blockMomentum() : 1 - 1.0 / busy);
             List<EpochMetrics> history = new ArrayList<>();
             for (int epoch = 1; epoch <= training.epochs(); epoch++) {
                 long start = System.nanoTime();

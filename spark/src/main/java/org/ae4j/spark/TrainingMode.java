@@ -20,8 +20,9 @@ public enum TrainingMode {
 
     /**
      * Each partition takes K local optimizer steps from the same parameters, then the parameters and the optimizer
-     * state are averaged, weighted by rows — Deeplearning4j's parameter averaging. One Spark job per K steps;
-     * approximate (the partitions' trajectories drift apart within a round).
+     * state are averaged, weighted by rows — Deeplearning4j's parameter averaging — and the parameters' move is
+     * filtered by block momentum (Chen &amp; Huo, 2016), which restores the progress plain averaging loses when the
+     * partitions' trajectories drift apart. One Spark job per K steps; approximate.
      */
     PARAMETER_AVERAGING("parameter-averaging");
 
@@ -43,7 +44,7 @@ public enum TrainingMode {
                         + Arrays.stream(values()).map(TrainingMode::paramValue).toList()));
     }
 
-    DistributedTraining strategy(int averagingSteps) {
-        return this == GRADIENT_AGGREGATION ? new GradientAggregation() : new ParameterAveraging(averagingSteps);
+    DistributedTraining strategy(int averagingSteps, double blockMomentum) {
+        return this == GRADIENT_AGGREGATION ? new GradientAggregation() : new ParameterAveraging(averagingSteps, blockMomentum);
     }
 }

@@ -74,6 +74,14 @@ final class SparkTests {
         return spark().createDataFrame(rdd, VECTOR_SCHEMA);
     }
 
+    /** Fashion-MNIST's images scaled to [0, 1] by the training images' range, as {@code ae4j train} does. */
+    record Images(org.ae4j.data.Dataset train, org.ae4j.data.Dataset test) {
+        static Images of(org.ae4j.data.FashionMnist.Splits splits) {
+            org.ae4j.data.MinMaxNormalizer scale = org.ae4j.data.MinMaxNormalizer.fitGlobal(splits.train());
+            return new Images(scale.transform(splits.train()), scale.transform(splits.test()));
+        }
+    }
+
     /** Row {@code i}'s features as a float matrix row. */
     static float[][] matrix(List<Row> rows) {
         float[][] m = new float[rows.size()][];

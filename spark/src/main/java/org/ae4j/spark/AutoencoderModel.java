@@ -246,8 +246,11 @@ public final class AutoencoderModel extends Model<AutoencoderModel>
         String modelKey = key;
         return dataset.toDF().mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows -> {
             SavedModel model = ExecutorCache.model(modelKey, bytes::value);
-            int partition = org.apache.spark.TaskContext.getPartitionId();
-            return new PartitionScorer(partition, rows, model, features.reader(in, width, model.table()), outputs, batch);
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            PartitionScorer scorer = new PartitionScorer(task.partitionId(), rows, model, features.reader(in, width, model.table()),
+                    outputs, batch);
+            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) done -> scorer.release());     // also when a limit stops the partition early
+            return scorer;
         }, Encoders.row(out));
     }
 

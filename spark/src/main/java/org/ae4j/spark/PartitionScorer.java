@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scores one partition lazily, a batch of rows at a time: the rows' features into one array, the model's score (and
  * code and reconstruction, when asked) for the whole batch in the task's step memory — reused from batch to batch and
- * released at the partition's end — then the input rows with the new columns appended.
+ * released when the task ends — then the input rows with the new columns appended.
  */
 final class PartitionScorer implements Iterator<Row> {
 
@@ -60,10 +60,15 @@ final class PartitionScorer implements Iterator<Row> {
             scoreNextBatch();
         }
         if (ready.isEmpty()) {
-            memory.release();
+            release();
             return false;
         }
         return true;
+    }
+
+    /** Frees the task's scoring workspace (the next task on this thread makes it again). */
+    void release() {
+        memory.release();
     }
 
     @Override

@@ -107,6 +107,7 @@ class AutoencoderModelTest {
         cli("score", "--model", file.toString(), "--input", csv.toString(), "--out", scores.toString(), "--top", "0");
         List<String> lines = Files.readAllLines(scores);
         List<Row> rows = model.transform(read(csv).coalesce(1)).select("score").collectAsList();
+        assertThat(model.transform(read(csv)).limit(2).collectAsList()).as("a partition stopped early by a limit").hasSize(2);
         for (int i = 0; i < rows.size(); i++) {
             double expected = Double.parseDouble(lines.get(i + 1).split(",")[1]);
             assertThat(rows.get(i).getDouble(0)).isCloseTo(expected, within(1e-6 * Math.max(1, expected)));

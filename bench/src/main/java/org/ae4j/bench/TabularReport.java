@@ -2,9 +2,7 @@ package org.ae4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,20 +92,7 @@ public final class TabularReport {
     }
 
     private List<String> python(Options options, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(options.python(), options.reference().resolve("tabular_anomaly.py").toString()));
-        command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                log.accept("tabular (python): " + line);
-                lines.add(line);
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + process.exitValue());
-        }
-        return lines;
+        return PythonPeer.run(options.python(), options.reference().resolve("tabular_anomaly.py"), arguments, log, "tabular");
     }
 
     static String markdown(List<TabularSuite.Result> results, String command) {

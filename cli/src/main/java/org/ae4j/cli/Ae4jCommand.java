@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ae4j", mixinStandardHelpOptions = true, versionProvider = Ae4jCommand.Version.class,
         description = "Train, evaluate and use autoencoders.",
         subcommands = {VariantsCommand.class, TrainCommand.class, EvaluateCommand.class, EncodeCommand.class,
-                ReconstructCommand.class, ScoreCommand.class, DenoiseCommand.class,
+                ReconstructCommand.class, ScoreCommand.class, ImputeCommand.class, DenoiseCommand.class,
                 GenerateCommand.class, InterpolateCommand.class, BenchCommand.class})
 final class Ae4jCommand implements Runnable {
 

@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: it starts from ae4j's and visits the training images in ae4j's order).")
     boolean unpaired;
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "tabular: anomaly detection on UCI tables against scikit-learn "
+    @Option(names = "--suite", paramLabel = "NAME", description = "tabular: anomaly detection on UCI tables against scikit-learn; imputation: filling hidden cells of UCI tables against scikit-learn's imputers "
             + "(--data: the CSV folder of scripts/mlbench-tables.sh; needs python3 with scikit-learn and pandas).")
     String suite;
 
@@ -107,8 +107,19 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer runSuite() throws Exception {
+        if (suite.equals("imputation")) {
+            if (data == null) {
+                throw new IllegalArgumentException("--suite imputation needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
+            }
+            String command = "ae4j bench --suite imputation --data " + data + " --out " + out;
+            String markdown = new org.ae4j.bench.ImputationSuite(app.registry(), app.err::println)
+                    .run(new org.ae4j.bench.ImputationSuite.Options(data, python, reference, out), command);
+            app.say(markdown);
+            app.result(Map.of("out", out.toString(), "report", out.resolve("imputation.md").toString()));
+            return Cli.OK;
+        }
         if (!suite.equals("tabular")) {
-            throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular");
+            throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular, imputation");
         }
         if (data == null) {
             throw new IllegalArgumentException("--suite tabular needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");

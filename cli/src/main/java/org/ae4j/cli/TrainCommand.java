@@ -83,6 +83,11 @@ final class TrainCommand implements Callable<Integer> {
             + "examples the saved anomaly threshold flags (default: ${DEFAULT-VALUE}); 'ae4j score' flags rows above it.")
     double fpr;
 
+    @Option(names = "--mask-cells", paramLabel = "FRACTION", description = "Tables: during training, hide this share of the "
+            + "observed cells as if missing (cell-masking), so that the model learns to fill holes — for 'ae4j impute' "
+            + "(e.g. 0.25; default: none).")
+    Double maskCells;
+
     @Option(names = "--skip-bad", description = "Image folders: leave out files that do not decode (counted), rather than stop.")
     boolean skipBad;
 
@@ -145,6 +150,12 @@ final class TrainCommand implements Callable<Integer> {
             splits = TrainingData.read(data, testData, tableArgs, seed != null ? seed : config.training().seed(), skipBad, format);
             if (splits.table().isPresent() && source.variant != null) {
                 config = config.forTable(splits.train().exampleLength(), splits.train().size());
+            }
+            if (maskCells != null) {
+                if (splits.table().isEmpty()) {
+                    throw new IllegalArgumentException("--mask-cells applies to tables; " + data + " is not one");
+                }
+                config = config.withCorruption(org.ae4j.data.table.CellMasking.forSchema(splits.table().get(), maskCells));
             }
             config = config.withTraining(overrides(config.training()));
             model = config.build(splits.train().exampleShape(), registry);

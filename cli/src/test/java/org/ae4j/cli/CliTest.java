@@ -375,6 +375,42 @@ class CliTest {
     }
 
     @Test
+    void imputesTheMissingCellsOfATableKeepingEveryObservedCell() throws IOException {
+        Path csv = table("holes.csv", false);
+        Path model = dir.resolve("holes.ae4j");
+        Run train = run("train", "--data", csv.toString(), "--label", "label", "--mask-cells", "0.25", "--epochs", "3", "--out",
+                model.toString(), "--no-progress");
+        assertThat(train.code()).as(train.err()).isZero();
+        Path filled = dir.resolve("filled.csv");
+        Run impute = run("impute", "--model", model.toString(), "--input", csv.toString(), "--out", filled.toString(), "--report");
+        assertThat(impute.code()).as(impute.err()).isZero();
+        assertThat(impute.out()).contains("filled ").contains("income");
+        List<String> before = Files.readAllLines(csv);
+        List<String> after = Files.readAllLines(filled);
+        assertThat(after).hasSameSizeAs(before);
+        assertThat(after.get(0)).isEqualTo(before.get(0));
+        int holes = 0;
+        for (int r = 1; r < before.size(); r++) {
+            String[] was = before.get(r).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            String[] now = after.get(r).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+            for (int c = 0; c < was.length; c++) {
+                if (was[c].isEmpty()) {
+                    holes++;
+                    assertThat(Double.parseDouble(now[c])).as("row %d filled income", r).isBetween(-50_000.0, 150_000.0);
+                } else {
+                    assertThat(now[c].replace("\"", "")).as("row %d column %d", r, c).isEqualTo(was[c].replace("\"", ""));
+                }
+            }
+        }
+        assertThat(holes).isGreaterThan(10);
+        assertThat(impute.out()).contains(String.format(java.util.Locale.ROOT, "filled %,d missing cells", holes));
+
+        Run wrong = run("impute", "--model", model.toString(), "--input", dir.resolve("absent.csv").toString(), "--out",
+                dir.resolve("x.csv").toString());
+        assertThat(wrong.code()).isEqualTo(2);
+    }
+
+    @Test
     void trainsOnATableAndScoresItWhateverTheColumnOrder() throws IOException {
         Path csv = table("people.csv", false);
         Path model = dir.resolve("people.ae4j");

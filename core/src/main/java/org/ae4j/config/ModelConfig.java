@@ -65,6 +65,10 @@ public record ModelConfig(String variant, VariantSpec model, List<RegularizerSpe
         return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }
 
+    public ModelConfig withCorruption(CorruptionSpec corruption) {
+        return new ModelConfig(variant, model, regularizers, optimizer, training, Optional.of(corruption));
+    }
+
     public ModelConfig withOptimizer(OptimizerSpec optimizer) {
         return new ModelConfig(variant, model, regularizers, optimizer, training, corruption);
     }

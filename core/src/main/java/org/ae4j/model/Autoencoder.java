@@ -115,12 +115,12 @@ public final class Autoencoder {
 
     /**
      * One training step on a clean batch: corrupts it when the model has a corruption (drawing from
-     * {@code step.corruptionRandom()}), then {@link #computeGradients} against the clean batch.
+     * {@code step.corruptionRandom()}; a corruption may hide entries as missing, {@code NaN}), then
+     * {@link #computeGradients} against the clean batch.
      */
     public StepLoss trainingStep(INDArray batch, StepContext step) {
-        INDArray seen = encoderInput(batch);
-        INDArray input = corruption == null ? seen : corruption.corrupt(seen, step.corruptionRandom());
-        return computeGradients(input, batch, step);
+        INDArray corrupted = corruption == null ? batch : corruption.corrupt(batch, step.corruptionRandom());
+        return computeGradients(encoderInput(corrupted), batch, step);
     }
 
     /**

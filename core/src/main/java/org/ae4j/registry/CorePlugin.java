@@ -56,6 +56,7 @@ public final class CorePlugin extends PluginModule {
         Contributions.optimizer(binder(), SgdSpec.defaults());
         Contributions.optimizer(binder(), RmsPropSpec.defaults());
         Contributions.regularizer(binder(), WeightDecaySpec.defaults());
+        Contributions.corruption(binder(), org.ae4j.data.table.CellMasking.defaults());
         Contributions.bottleneck(binder(), new IdentityBottleneckSpec());
         Contributions.specType(binder(), DenseSpec.TYPE, DenseSpec.class);
     }

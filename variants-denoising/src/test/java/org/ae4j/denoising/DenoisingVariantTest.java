@@ -27,7 +27,8 @@ class DenoisingVariantTest {
     @Test
     void isDiscoveredWithItsCorruptions() {
         assertThat(REGISTRY.variantNames()).contains("denoising");
-        assertThat(REGISTRY.corruptionNames()).containsExactly("gaussian", "grayscale", "masking", "occlusion", "salt-and-pepper");
+        assertThat(REGISTRY.corruptionNames()).containsExactly("cell-masking", "gaussian", "grayscale", "masking", "occlusion",
+                "salt-and-pepper");
         Autoencoder model = REGISTRY.variant("denoising").build(784, BuildContext.of(REGISTRY, 1));
         assertThat(model.corruption().map(org.ae4j.spi.Corruption::name)).contains(GaussianNoise.TYPE);
     }

@@ -165,4 +165,46 @@ public final class TableReader {
             return (z >>> 11) * 0x1.0p-53 < fraction;
         }
     }
+
+    /** What fills a missing cell: its text, given the row's index (0-based) and the kept column's index. */
+    @FunctionalInterface
+    public interface CellFiller {
+        String fill(long row, int keptColumn);
+    }
+
+    /**
+     * Writes {@code file} to {@code out} (same header and delimiter, UTF-8) with every missing cell of a kept column
+     * replaced by {@code filler}'s text; every other cell is written as it was read. Returns, per kept column, how
+     * many cells were filled. The caller makes the write atomic (e.g. {@code AtomicFiles.write(path, out -> …)}).
+     */
+    public static long[] fillMissing(Path file, java.io.OutputStream out, TableSchema schema, Optional<Character> delimiter,
+                                     CellFiller filler) throws IOException {
+        CsvRows rows = CsvRows.open(file, delimiter);
+        List<ColumnSpec> kept = schema.features();
+        int[] at = kept.stream().mapToInt(c -> rows.header().indexOf(c.name())).toArray();
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] < 0) {
+                throw new TableException(file + " lacks the column '" + kept.get(i).name() + "' the model was trained with");
+            }
+        }
+        long[] filled = new long[kept.size()];
+        java.io.Writer text = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+        try (de.siegmar.fastcsv.writer.CsvWriter writer = de.siegmar.fastcsv.writer.CsvWriter.builder()
+                .fieldSeparator(rows.delimiter()).lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(text)) {
+            writer.writeRecord(rows.header());
+            long[] index = {0};
+            rows.forEach(row -> {
+                List<String> fields = new java.util.ArrayList<>(row.fields());
+                for (int i = 0; i < at.length; i++) {
+                    if (schema.missing().contains(fields.get(at[i]).strip())) {
+                        fields.set(at[i], filler.fill(index[0], i));
+                        filled[i]++;
+                    }
+                }
+                writer.writeRecord(fields);
+                index[0]++;
+            });
+        }
+        return filled;
+    }
 }

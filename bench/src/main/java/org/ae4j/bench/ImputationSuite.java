@@ -1,0 +1,96 @@
+package org.ae4j.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.ae4j.apps.TableImputer;
+import org.ae4j.config.ModelConfig;
+import org.ae4j.data.table.CellMasking;
+import org.ae4j.data.table.Table;
+import org.ae4j.data.table.TableOptions;
+import org.ae4j.data.table.TableReader;
+import org.ae4j.model.Autoencoder;
+import org.ae4j.persist.AtomicFiles;
+import org.ae4j.registry.Registry;
+import org.ae4j.train.Trainer;
+import org.apiguardian.api.API;
+
+/**
+ * {@code ae4j bench --suite imputation}: real tables with 10/30/50 % of their observed cells hidden at random (5 seeded
+ * repeats each, made by {@code bench/reference/imputation.py prepare}); on each, ae4j trains the default table model
+ * — {@code vanilla} with its table defaults — on the incomplete rows with cell-masking, fills the holes with
+ * {@link TableImputer}, and writes {@code ae4j.csv} with its seconds; the Python peer then imputes with the column
+ * mean/mode, scikit-learn's KNNImputer and IterativeImputer, and scores every method against the original table
+ * ({@code run}), and the report is written ({@code report}).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ImputationSuite {
+
+    /** The share of observed cells cell-masking hides during training. */
+    public static final double MASKED_FRACTION = 0.25;
+
+    /**
+     * @param mlbench   the UCI tables as CSV (scripts/mlbench-tables.sh)
+     * @param python    a Python 3 with scikit-learn and pandas
+     * @param reference the folder of the peer scripts
+     * @param out       where the sets, the results and the report go
+     */
+    public record Options(Path mlbench, String python, Path reference, Path out) {
+    }
+
+    private final Registry registry;
+    private final Consumer<String> log;
+
+    public ImputationSuite(Registry registry, Consumer<String> log) {
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** Prepares the sets (once), imputes each with ae4j, runs the peers; returns the report's markdown. */
+    public String run(Options options, String command) throws IOException, InterruptedException {
+        Path sets = options.out().resolve("sets");
+        Path script = options.reference().resolve("imputation.py");
+        if (!Files.isDirectory(sets)) {
+            PythonPeer.run(options.python(), script, List.of("prepare", options.mlbench().toString(), sets.toString()), log, "imputation");
+        }
+        List<Path> masked;
+        try (Stream<Path> walk = Files.walk(sets)) {
+            masked = walk.filter(p -> p.getFileName().toString().equals("masked.csv")).sorted().toList();
+        }
+        for (Path file : masked) {
+            impute(file);
+        }
+        List<String> lines = PythonPeer.run(options.python(), script, List.of("run", sets.toString()), log, "imputation");
+        Path results = options.out().resolve("imputation.jsonl");
+        AtomicFiles.write(results, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        PythonPeer.run(options.python(), script, List.of("report", results.toString(), options.out().resolve("imputation.md").toString(),
+                command), log, "imputation");
+        return Files.readString(options.out().resolve("imputation.md"));
+    }
+
+    /** Trains on one masked table and writes its filled copy, {@code ae4j.csv}, and the seconds, {@code ae4j.json}. */
+    void impute(Path masked) throws IOException {
+        long start = System.nanoTime();
+        long seed = Long.parseLong(masked.getParent().getFileName().toString().substring(1));
+        Table table = TableReader.fit(masked, TableOptions.defaults(), 0, seed).train();
+        ModelConfig config = ModelConfig.defaults(registry.variant("vanilla"))
+                .forTable(table.data().exampleLength(), table.data().size())
+                .withCorruption(CellMasking.forSchema(table.schema(), MASKED_FRACTION));
+        config = config.withTraining(config.training().withSeed(seed));
+        Autoencoder model = config.build(table.data().exampleShape(), registry);
+        new Trainer(config.training()).fit(model, config.optimizer().create(model.kernels()), table.data());
+        TableImputer.Report report = new TableImputer(model, table.schema())
+                .imputeFile(masked, masked.resolveSibling("ae4j.csv"), Optional.empty(), TableImputer.Options.defaults());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        AtomicFiles.write(masked.resolveSibling("ae4j.json"), String.format(Locale.ROOT, "{\"seconds\": %.3f, \"iterations\": %d}%n",
+                seconds, report.iterations()).getBytes(StandardCharsets.UTF_8));
+        log.accept(String.format(Locale.ROOT, "imputation: %s: %,d cells filled in %.1f s", masked.getParent(),
+                java.util.Arrays.stream(report.filled()).sum(), seconds));
+    }
+}

@@ -24,7 +24,8 @@ import org.apiguardian.api.API;
 /**
  * {@code ae4j bench --suite imputation}: real tables with 10/30/50 % of their observed cells hidden at random (5 seeded
  * repeats each, made by {@code bench/reference/imputation.py prepare}); on each, ae4j trains the default table model
- * — {@code vanilla} with its table defaults — on the incomplete rows with cell-masking, fills the holes with
+ * — {@code vanilla} with its table defaults, {@value #EPOCH_FACTOR}× the epochs — on the incomplete rows with a little
+ * cell-masking, fills the holes with
  * {@link TableImputer}, and writes {@code ae4j.csv} with its seconds; the Python peer then imputes with the column
  * mean/mode, scikit-learn's KNNImputer and IterativeImputer, and scores every method against the original table
  * ({@code run}), and the report is written ({@code report}).
@@ -32,17 +33,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ImputationSuite {
 
-    /** The share of observed cells cell-masking hides during training. */
-    public static final double MASKED_FRACTION = 0.25;
-
     /**
-     * @param mlbench   the UCI tables as CSV (scripts/mlbench-tables.sh)
-     * @param python    a Python 3 with scikit-learn and pandas
-     * @param reference the folder of the peer scripts
-     * @param out       where the sets, the results and the report go
+     * The share of observed cells cell-masking hides during training: small, because the table's own holes already
+     * teach the model to fill cells (measured at 30 % missing, RMSE on Satellite 0.263 without cell-masking, 0.267 at
+     * 0.05, 0.286 at 0.1, 0.43 at 0.25; WDBC 0.553, 0.548, 0.548, 0.63).
      */
-    public record Options(Path mlbench, String python, Path reference, Path out) {
-    }
+    public static final double MASKED_FRACTION = 0.05;
+
+    /** Training runs this many times the table defaults' epochs: filling holes keeps improving after reconstruction has settled. */
+    public static final int EPOCH_FACTOR = 3;
 
     private final Registry registry;
     private final Consumer<String> log;
@@ -53,7 +52,7 @@ public final class ImputationSuite {
     }
 
     /** Prepares the sets (once), imputes each with ae4j, runs the peers; returns the report's markdown. */
-    public String run(Options options, String command) throws IOException, InterruptedException {
+    public String run(TableSuiteOptions options, String command) throws IOException, InterruptedException {
         Path sets = options.out().resolve("sets");
         Path script = options.reference().resolve("imputation.py");
         if (!Files.isDirectory(sets)) {
@@ -82,7 +81,7 @@ public final class ImputationSuite {
         ModelConfig config = ModelConfig.defaults(registry.variant("vanilla"))
                 .forTable(table.data().exampleLength(), table.data().size())
                 .withCorruption(CellMasking.forSchema(table.schema(), MASKED_FRACTION));
-        config = config.withTraining(config.training().withSeed(seed));
+        config = config.withTraining(config.training().withSeed(seed).withEpochs(config.training().epochs() * EPOCH_FACTOR));
         Autoencoder model = config.build(table.data().exampleShape(), registry);
         new Trainer(config.training()).fit(model, config.optimizer().create(model.kernels()), table.data());
         TableImputer.Report report = new TableImputer(model, table.schema())

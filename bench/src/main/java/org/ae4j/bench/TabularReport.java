@@ -31,15 +31,6 @@ import org.knowm.xchart.style.Styler;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TabularReport {
 
-    /**
-     * @param mlbench   the CSV files of {@code scripts/mlbench-tables.sh}
-     * @param python    a Python 3 with scikit-learn and pandas
-     * @param reference the folder of {@code tabular_anomaly.py}
-     * @param out       where the sets, the splits and the report go
-     */
-    public record Options(Path mlbench, String python, Path reference, Path out) {
-    }
-
     private final Registry registry;
     private final Consumer<String> log;
 
@@ -49,7 +40,7 @@ public final class TabularReport {
     }
 
     /** Runs everything; returns the report's Markdown. */
-    public String run(Options options, String command) throws IOException, InterruptedException {
+    public String run(TableSuiteOptions options, String command) throws IOException, InterruptedException {
         Path sets = options.out().resolve("sets");
         Files.createDirectories(sets);
         python(options, List.of("prepare", "--mlbench", options.mlbench().toString(), "--sets", sets.toString()));
@@ -91,7 +82,7 @@ public final class TabularReport {
         AtomicFiles.write(Path.of(args[1]), figure(results));
     }
 
-    private List<String> python(Options options, List<String> arguments) throws IOException, InterruptedException {
+    private List<String> python(TableSuiteOptions options, List<String> arguments) throws IOException, InterruptedException {
         return PythonPeer.run(options.python(), options.reference().resolve("tabular_anomaly.py"), arguments, log, "tabular");
     }
 

@@ -107,28 +107,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer runSuite() throws Exception {
-        if (suite.equals("imputation")) {
-            if (data == null) {
-                throw new IllegalArgumentException("--suite imputation needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
-            }
-            String command = "ae4j bench --suite imputation --data " + data + " --out " + out;
-            String markdown = new org.ae4j.bench.ImputationSuite(app.registry(), app.err::println)
-                    .run(new org.ae4j.bench.ImputationSuite.Options(data, python, reference, out), command);
-            app.say(markdown);
-            app.result(Map.of("out", out.toString(), "report", out.resolve("imputation.md").toString()));
-            return Cli.OK;
-        }
-        if (!suite.equals("tabular")) {
+        if (!suite.equals("tabular") && !suite.equals("imputation")) {
             throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular, imputation");
         }
         if (data == null) {
-            throw new IllegalArgumentException("--suite tabular needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
+            throw new IllegalArgumentException("--suite " + suite + " needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
         }
-        String command = "ae4j bench --suite tabular --data " + data + " --out " + out;
-        String markdown = new org.ae4j.bench.TabularReport(app.registry(), app.err::println)
-                .run(new org.ae4j.bench.TabularReport.Options(data, python, reference, out), command);
+        String command = "ae4j bench --suite " + suite + " --data " + data + " --out " + out;
+        var options = new org.ae4j.bench.TableSuiteOptions(data, python, reference, out);
+        String markdown = suite.equals("tabular") ? new org.ae4j.bench.TabularReport(app.registry(), app.err::println).run(options, command)
+                : new org.ae4j.bench.ImputationSuite(app.registry(), app.err::println).run(options, command);
         app.say(markdown);
-        app.result(Map.of("out", out.toString(), "report", out.resolve("tabular.md").toString()));
+        app.result(Map.of("out", out.toString(), "report", out.resolve(suite + ".md").toString()));
         return Cli.OK;
     }
 

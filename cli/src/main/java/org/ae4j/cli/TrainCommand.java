@@ -85,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--mask-cells", paramLabel = "FRACTION", description = "Tables: during training, hide this share of the "
             + "observed cells as if missing (cell-masking), so that the model learns to fill holes — for 'ae4j impute' "
-            + "(e.g. 0.25; default: none).")
+            + "(default: none; a table with its own holes needs little: 0.05 measured best at 30%% missing).")
     Double maskCells;
 
     @Option(names = "--skip-bad", description = "Image folders: leave out files that do not decode (counted), rather than stop.")

@@ -22,6 +22,8 @@ final class Shard implements Serializable {
     final int trainRows;
     final float[] heldOut;
     final int heldOutRows;
+    private transient int orderEpoch;
+    private transient int[] order;
 
     private Shard(int partition, int width, float[] train, int trainRows, float[] heldOut, int heldOutRows) {
         this.partition = partition;
@@ -80,11 +82,20 @@ final class Shard implements Serializable {
             return 0;
         }
         int to = Math.min(trainRows, from + batchSize);
-        int[] order = Trainer.shuffleOrder(seed + 0x632BE59BD9B4E019L * (partition + 1), epoch, trainRows);
+        int[] order = order(seed, epoch);
         for (int i = from; i < to; i++) {
             System.arraycopy(train, order[i] * width, into, (i - from) * width, width);
         }
         return to - from;
+    }
+
+    /** This epoch's seeded shuffle of the training rows, made once per epoch (a partition's steps run one at a time). */
+    private synchronized int[] order(long seed, int epoch) {
+        if (order == null || orderEpoch != epoch) {
+            order = Trainer.shuffleOrder(seed + 0x632BE59BD9B4E019L * (partition + 1), epoch, trainRows);
+            orderEpoch = epoch;
+        }
+        return order;
     }
 
     /** A row-major float array that grows by doubling. */

@@ -93,7 +93,7 @@ public final class AutoencoderModel extends Model<AutoencoderModel>
             "flag rows scoring above this instead of the threshold calibrated at training (NaN: the calibrated one)");
         this.modelFile = modelFile.clone();
         this.key = uid + "-" + sha256(modelFile);
-        this.saved = ExecutorCache.load(this.modelFile, ExecutorCache.registry());
+        this.saved = ModelBytes.read(this.modelFile, ExecutorCache.registry());
         setDefault(featuresCol, SharedParams.FEATURES);
         setDefault(inputCols, saved.table().map(t -> t.features().stream().map(org.ae4j.data.table.ColumnSpec::name).toArray(String[]::new)).orElse(new String[0]));
         setDefault(codeCol, SharedParams.CODE);
@@ -118,7 +118,7 @@ public final class AutoencoderModel extends Model<AutoencoderModel>
     /** The model as ae4j's Java API sees it (config, schema, threshold, metadata, parameters). */
     public SavedModel savedModel() {
         if (saved == null) {
-            saved = ExecutorCache.load(modelFile, ExecutorCache.registry());
+            saved = ModelBytes.read(modelFile, ExecutorCache.registry());
         }
         return saved;
     }

@@ -1,16 +1,11 @@
 package org.ae4j.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ae4j.Ae4j;
-import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.SavedModel;
 import org.ae4j.registry.Registry;
 
@@ -59,29 +54,9 @@ final class ExecutorCache {
                 return cached;
             }
         }
-        SavedModel loaded = load(bytes.get(), registry());
+        SavedModel loaded = ModelBytes.read(bytes.get(), registry());
         synchronized (MODELS) {
             return MODELS.computeIfAbsent(key, k -> loaded);
-        }
-    }
-
-    /** Loads model-file bytes through a private temporary file: the reader checks them as it checks any file. */
-    static SavedModel load(byte[] bytes, Registry registry) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("ae4j-spark-", ModelFile.EXTENSION);
-            Files.write(file, bytes);
-            return ModelFile.load(file, registry);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is not worth failing the task for
-                }
-            }
         }
     }
 

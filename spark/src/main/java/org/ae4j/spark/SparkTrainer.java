@@ -2,10 +2,6 @@ package org.ae4j.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +17,6 @@ import org.ae4j.data.table.TableOptions;
 import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.persist.AnomalyThreshold;
-import org.ae4j.persist.ModelFile;
 import org.ae4j.persist.Provenance;
 import org.ae4j.persist.SavedModel;
 import org.ae4j.persist.TrainingMetadata;
@@ -144,7 +139,7 @@ final class SparkTrainer {
                     "Spark DataFrame (" + settings.mode().paramValue() + ", " + counts.size() + " partitions)", training.seed(),
                     Instant.now().toString(), steady, Provenance.of(model.kernels(), training.workers()));
             SavedModel saved = new SavedModel(config, inputShape, Optional.empty(), model, metadata, Optional.empty(), table, threshold);
-            return new Trained(bytes(saved, registry), saved, history);
+            return new Trained(ModelBytes.write(saved, registry), saved, history);
         } finally {
             shards.unpersist(false);
         }
@@ -285,25 +280,5 @@ final class SparkTrainer {
         double[] collected = scores.collect().stream().mapToDouble(Double::doubleValue).toArray();
         parameters.destroy();
         return new AnomalyThreshold(falsePositiveRate, AnomalyDetector.thresholdFor(collected, falsePositiveRate), collected.length);
-    }
-
-    /** The model's {@code .ae4j} file, written through a private temporary file. */
-    static byte[] bytes(SavedModel saved, Registry registry) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("ae4j-spark-", ModelFile.EXTENSION);
-            ModelFile.save(file, saved, registry);
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the trained model: " + e.getMessage(), e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // only a temporary file
-                }
-            }
-        }
     }
 }

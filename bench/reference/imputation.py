@@ -162,12 +162,13 @@ def report(results, out, command):
     rows = [json.loads(line) for line in open(results) if line.strip()]
     tables = sorted({r["table"] for r in rows})
     methods = ["ae4j", "column mean/mode", "KNNImputer", "IterativeImputer"]
+    members = command.split("--members ")[1].split()[0] if "--members " in command else "1"
     md = ["# Imputation on real tables", "", "Command: `%s`  " % command,
           "Each table's class column dropped; 10/30/50 % of its observed cells hidden completely at random, 5 seeded repeats; "
-          "each method fills the holes of the masked table (ae4j: the vanilla variant with its table defaults and 3x the epochs, trained on "
-          "the incomplete rows with 5 % cell-masking, then `TableImputer`). RMSE over the hidden numeric cells in standard deviations "
+          "each method fills the holes of the masked table (ae4j: {members} vanilla model(s) with the table defaults and 3x the epochs, "
+          "seeds apart, trained on the incomplete rows with 5 % cell-masking, their fills averaged by `TableImputer`). RMSE over the hidden numeric cells in standard deviations "
           "of the column (lower is better), accuracy over hidden categorical cells (higher is better), mean over the repeats; "
-          "seconds per table and repeat (ae4j: training and imputing).", ""]
+          "seconds per table and repeat (ae4j: training and imputing).".replace("{members}", members), ""]
     for rate in RATES:
         md += ["## %d %% hidden" % rate, "", "| method | " + " | ".join(tables) + " | mean RMSE | seconds |",
                "|---|" + "---:|" * (len(tables) + 2)]

@@ -74,8 +74,14 @@ final class BenchCommand implements Callable<Integer> {
     boolean unpaired;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "tabular: anomaly detection on UCI tables against scikit-learn; imputation: filling hidden cells of UCI tables against scikit-learn's imputers "
-            + "(--data: the CSV folder of scripts/mlbench-tables.sh; needs python3 with scikit-learn and pandas).")
+            + "(--data: the CSV folder of scripts/mlbench-tables.sh; needs python3 with scikit-learn and pandas); search: "
+            + "nearest-neighbour search on Fashion-MNIST (--data: its IDX folder) in pixels, PCA and each variant's codes, "
+            + "exact and HNSW, against scikit-learn's brute-force NearestNeighbors.")
     String suite;
+
+    @Option(names = "--members", paramLabel = "N", defaultValue = "3", description = "--suite imputation: models trained per "
+            + "table with other seeds, their fills averaged (default: ${DEFAULT-VALUE}).")
+    int members;
 
     @Override
     public Integer call() throws Exception {
@@ -107,18 +113,35 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer runSuite() throws Exception {
-        if (!suite.equals("tabular") && !suite.equals("imputation")) {
-            throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular, imputation");
+        if (!List.of("tabular", "imputation", "search").contains(suite)) {
+            throw new IllegalArgumentException("unknown suite '" + suite + "'; known: tabular, imputation, search");
+        }
+        if (suite.equals("search")) {
+            return runSearchSuite();
         }
         if (data == null) {
             throw new IllegalArgumentException("--suite " + suite + " needs --data DIR: the UCI tables as CSV (scripts/mlbench-tables.sh DIR)");
         }
-        String command = "ae4j bench --suite " + suite + " --data " + data + " --out " + out;
+        String command = "ae4j bench --suite " + suite + " --data " + data + " --out " + out
+                + (suite.equals("imputation") ? " --members " + members : "");
         var options = new org.ae4j.bench.TableSuiteOptions(data, python, reference, out);
         String markdown = suite.equals("tabular") ? new org.ae4j.bench.TabularReport(app.registry(), app.err::println).run(options, command)
-                : new org.ae4j.bench.ImputationSuite(app.registry(), app.err::println).run(options, command);
+                : new org.ae4j.bench.ImputationSuite(app.registry(), app.err::println, members).run(options, command);
         app.say(markdown);
         app.result(Map.of("out", out.toString(), "report", out.resolve(suite + ".md").toString()));
+        return Cli.OK;
+    }
+
+    private Integer runSearchSuite() throws Exception {
+        Path fashion = data != null ? data : org.ae4j.data.FashionMnist.locate().orElseThrow(() -> new IllegalArgumentException(
+                "--suite search needs --data DIR: the full Fashion-MNIST IDX files (Debian: dataset-fashion-mnist)"));
+        int n = epochs != null ? epochs : 5;
+        String command = "ae4j bench --suite search --data " + fashion + (variants != null ? " --variants " + String.join(",", variants) : "")
+                + " --epochs " + n + " --seed " + seed + " --out " + out;
+        var options = new org.ae4j.bench.SearchSuite.Options(fashion, variants == null ? List.of() : variants, n, seed, python, reference, out);
+        String markdown = new org.ae4j.bench.SearchSuite(app.registry(), app.err::println).run(options, command);
+        app.say(markdown);
+        app.result(Map.of("out", out.toString(), "report", out.resolve("search.md").toString()));
         return Cli.OK;
     }
 

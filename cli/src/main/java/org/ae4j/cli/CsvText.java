@@ -2,7 +2,7 @@ package org.ae4j.cli;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Formats arrays as CSV rows. */
+/** Formats arrays and text as CSV. */
 final class CsvText {
 
     private CsvText() {
@@ -17,5 +17,13 @@ final class CsvText {
             }
             csv.append('\n');
         }
+    }
+
+    /** {@code text} as one CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+    static String quote(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

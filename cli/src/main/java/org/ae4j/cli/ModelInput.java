@@ -35,18 +35,44 @@ final class ModelInput {
      * (columns matched by name), images normalized as in training; checked against the model's input size.
      */
     Dataset examples(SavedModel saved) throws IOException {
+        return examples(saved, input).data();
+    }
+
+    /**
+     * Examples and their ids: a table's identifier column (else "row 1", "row 2", …), an image folder's file paths
+     * relative to it, an image file's name, else the examples' positions from 0.
+     */
+    record Examples(Dataset data, java.util.List<String> ids) {
+    }
+
+    /** {@code file} read as the model's training data was prepared, with ids; see {@link #examples(SavedModel)}. */
+    static Examples examples(SavedModel saved, Path file) throws IOException {
         if (saved.table().isPresent()) {
-            return table(saved).data();
+            org.ae4j.data.table.Table table = TableReader.read(file, saved.table().get(), java.util.Optional.empty());
+            return new Examples(table.data(), table.ids().isEmpty() ? numbered("row ", 1, table.data().size()) : table.ids());
         }
-        Dataset raw = read(input, Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact));
         long expected = Arrays.stream(saved.inputShape()).reduce(1, Math::multiplyExact);
+        Dataset raw;
+        java.util.List<String> ids;
+        if (Files.isDirectory(file) && ImageFolder.holdsImages(file)) {
+            ImageFolder.Images images = ImageFolder.read(file, geometry(expected), false);
+            raw = images.data();
+            ids = images.files().stream().map(f -> file.relativize(f).toString()).toList();
+        } else {
+            raw = read(file, expected);
+            ids = ImageFolder.isImageFile(file) ? java.util.List.of(file.getFileName().toString()) : numbered("", 0, raw.size());
+        }
         if (raw.exampleLength() != expected) {
-            throw new IllegalArgumentException(input + " has " + raw.exampleLength() + " values per example ("
+            throw new IllegalArgumentException(file + " has " + raw.exampleLength() + " values per example ("
                     + Arrays.toString(raw.exampleShape()) + "), but the model takes " + expected + " "
                     + Arrays.toString(saved.inputShape()));
         }
         Dataset shaped = Dataset.of(raw.features().reshape('c', withBatch(raw.size(), saved.inputShape())));
-        return saved.normalizer().map(n -> n.transform(shaped)).orElse(shaped);
+        return new Examples(saved.normalizer().map(n -> n.transform(shaped)).orElse(shaped), ids);
+    }
+
+    private static java.util.List<String> numbered(String prefix, int first, int count) {
+        return java.util.stream.IntStream.range(first, first + count).mapToObj(i -> prefix + i).toList();
     }
 
     /** The input table read with the model's schema (columns by name; row ids when it has an identifier column). */
@@ -65,6 +91,10 @@ final class ModelInput {
         }
         if (Files.isDirectory(file) && ImageFolder.holdsImages(file)) {
             return ImageFolder.read(file, geometry(length), false).data();
+        }
+        if (ImageFolder.isImageFile(file)) {
+            return ImageFolder.readFile(file, geometry(length).orElseThrow(() -> new IllegalArgumentException(
+                    "the model does not take square images, so " + file + " cannot be brought to its input")));
         }
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
@@ -87,7 +117,7 @@ final class ModelInput {
     }
 
     /** Square images of {@code length} values: gray ({@code side²}) or RGB ({@code 3·side²}); empty when neither fits. */
-    private static java.util.Optional<ImageFolder.Geometry> geometry(long length) {
+    static java.util.Optional<ImageFolder.Geometry> geometry(long length) {
         long gray = Math.round(Math.sqrt(length));
         if (length > 0 && gray * gray == length) {
             return java.util.Optional.of(new ImageFolder.Geometry((int) gray, (int) gray, 1));

@@ -58,19 +58,19 @@ final class ScoreCommand implements Callable<Integer> {
         ColumnContributions contributions = table.isPresent() && top > 0 ? new ColumnContributions(saved.model(), saved.table().get()) : null;
         double[][] shares = contributions == null ? null : contributions.shares(examples, 256);
         List<String> ids = table.map(Table::ids).orElse(List.of());
-        StringBuilder csv = new StringBuilder(ids.isEmpty() ? "index" : csvField(idColumn(saved)));
+        StringBuilder csv = new StringBuilder(ids.isEmpty() ? "index" : CsvText.quote(idColumn(saved)));
         csv.append(",score").append(cut.isPresent() ? ",is_anomaly" : "").append(shares != null ? ",top_columns" : "").append('\n');
         int flagged = 0;
         double sum = 0;
         for (int i = 0; i < scores.length; i++) {
-            csv.append(ids.isEmpty() ? String.valueOf(i) : csvField(ids.get(i))).append(',').append(scores[i]);
+            csv.append(ids.isEmpty() ? String.valueOf(i) : CsvText.quote(ids.get(i))).append(',').append(scores[i]);
             if (cut.isPresent()) {
                 boolean anomaly = scores[i] > cut.get();
                 flagged += anomaly ? 1 : 0;
                 csv.append(',').append(anomaly);
             }
             if (shares != null) {
-                csv.append(',').append(csvField(contributions.top(shares[i], top).entrySet().stream()
+                csv.append(',').append(CsvText.quote(contributions.top(shares[i], top).entrySet().stream()
                         .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue())).collect(Collectors.joining(";"))));
             }
             csv.append('\n');
@@ -95,11 +95,5 @@ final class ScoreCommand implements Callable<Integer> {
     private static String idColumn(SavedModel saved) {
         return saved.table().orElseThrow().dropped().stream().filter(c -> c.kind() == org.ae4j.data.table.ColumnKind.IDENTIFIER)
                 .map(c -> c.name()).findFirst().orElse("index");
-    }
-
-    /** A CSV field, quoted when it holds a comma, quote or line break. */
-    private static String csvField(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

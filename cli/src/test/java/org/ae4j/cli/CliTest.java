@@ -375,6 +375,117 @@ class CliTest {
     }
 
     @Test
+    void indexesATableAndFindsEachRowsNearestRowsByTheirIds() throws IOException {
+        Path csv = table("people.csv", false);
+        Path model = dir.resolve("people.ae4j");
+        assertThat(run("train", "--data", csv.toString(), "--label", "label", "--epochs", "3", "--out", model.toString(),
+                "--no-progress").code()).isZero();
+        Path index = dir.resolve("people.ae4jx");
+        Run indexed = run("index", "--model", model.toString(), "--data", csv.toString(), "--out", index.toString(), "--metric",
+                "cosine", "--json");
+        assertThat(indexed.code()).as(indexed.err()).isZero();
+        assertThat(indexed.out()).contains("indexed 300 items").contains("\"metric\":\"cosine\"");
+        Path answers = dir.resolve("answers.csv");
+        Run found = run("search", "--index", index.toString(), "--query", csv.toString(), "-k", "3", "--out", answers.toString());
+        assertThat(found.code()).as(found.err()).isZero();
+        List<String> lines = Files.readAllLines(answers);
+        assertThat(lines).hasSize(1 + 300 * 3);
+        assertThat(lines.get(0)).isEqualTo("query,rank,id,distance");
+        assertThat(lines.get(1)).startsWith("1000,1,");
+        long selfFirst = lines.stream().skip(1).map(l -> l.split(",")).filter(f -> f[1].equals("1") && f[0].equals(f[2])).count();
+        assertThat(selfFirst).as("rows found first by themselves").isGreaterThan(250);
+
+        assertBadInput(run("search", "--index", index.toString(), "--query", csv.toString(), "-k", "0"), "k must be in [1, 300]");
+        assertBadInput(run("search", "--index", index.toString(), "--query", csv.toString(), "-k", "301"), "got 301");
+        Path narrow = dir.resolve("narrow.csv");
+        Files.write(narrow, Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).map(l -> l.substring(0,
+                l.lastIndexOf(','))).toList());
+        assertBadInput(run("search", "--index", index.toString(), "--query", narrow.toString()), "member");
+        byte[] bytes = Files.readAllBytes(index);
+        bytes[bytes.length / 3] ^= 0x5a;
+        Files.write(index, bytes);
+        assertBadInput(run("search", "--index", index.toString(), "--query", csv.toString()), index.toString());
+        assertBadInput(run("index", "--model", model.toString(), "--data", csv.toString(), "--out", index.toString(), "--metric",
+                "manhattan"), "unknown metric 'manhattan'");
+    }
+
+    @Test
+    void searchesAnImageFolderAndDrawsTheNeighbours() throws IOException {
+        Path model = trained("m.ae4j");
+        Path folder = Files.createDirectories(dir.resolve("shapes"));
+        for (int i = 0; i < 12; i++) {
+            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            if (i % 2 == 0) {
+                g.fillRect(4 + i / 2, 4, 12, 20);
+            } else {
+                g.fillOval(2, 2 + i / 2, 22, 14);
+            }
+            g.dispose();
+            ImageIO.write(image, "png", dir.resolve("shapes").resolve(String.format("s%02d.png", i)).toFile());
+        }
+        Path index = dir.resolve("shapes.ae4jx");
+        Run indexed = run("index", "--model", model.toString(), "--data", folder.toString(), "--out", index.toString());
+        assertThat(indexed.code()).as(indexed.err()).isZero();
+        Path grid = dir.resolve("grid.png");
+        Run found = run("search", "--index", index.toString(), "--query", folder.resolve("s04.png").toString(), "-k", "4", "--grid",
+                grid.toString(), "--data", folder.toString(), "--json");
+        assertThat(found.code()).as(found.err()).isZero();
+        assertThat(found.out()).containsPattern("s04.png:  s04.png \\([0-9.e-]+\\)( +s(00|02|06|08|10)\\.png \\([0-9.]+\\)){3}\n")
+                .contains("\"search\":\"exact\"");
+        BufferedImage drawn = ImageIO.read(grid.toFile());
+        assertThat(drawn.getWidth()).isEqualTo(5 * 28 * 2);
+        assertThat(drawn.getHeight()).isEqualTo(28 * 2);
+        Path wide = dir.resolve("wide.csv");
+        Files.writeString(wide, "a,b,c\n1,2,3\n");
+        assertBadInput(run("search", "--index", index.toString(), "--query", wide.toString()), "but the model takes 784");
+    }
+
+    @Test
+    void inpaintsTheMaskedPixelsOfImagesKeepingTheOthers() throws IOException {
+        Path model = trained("m.ae4j");
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+        for (int i = 0; i < 3; i++) {
+            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            for (int p = 0; p < 28 * 28; p++) {
+                image.getRaster().setSample(p % 28, p / 28, 0, (p * (i + 3)) % 256);
+            }
+            ImageIO.write(image, "png", folder.resolve("p" + i + ".png").toFile());
+        }
+        BufferedImage maskImage = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 5; y < 12; y++) {
+            for (int x = 10; x < 20; x++) {
+                maskImage.getRaster().setSample(x, y, 0, 255);
+            }
+        }
+        Path mask = dir.resolve("mask.png");
+        ImageIO.write(maskImage, "png", mask.toFile());
+        Path npy = dir.resolve("filled.npy");
+        Run filled = run("impute", "--model", model.toString(), "--input", folder.toString(), "--mask", mask.toString(), "--out",
+                npy.toString());
+        assertThat(filled.code()).as(filled.err()).isZero();
+        assertThat(filled.out()).contains("filled 70 pixels in each of 3 images in 1 pass(es)");
+        float[] values = org.ae4j.data.NumpyData.read(npy).features().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+        assertThat(values).hasSize(3 * 784);
+        for (int i = 0; i < values.length; i++) {
+            int p = i % 784;
+            boolean hole = p / 28 >= 5 && p / 28 < 12 && p % 28 >= 10 && p % 28 < 20;
+            if (!hole) {
+                assertThat(values[i]).as("given pixel %d", i).isCloseTo((p * (i / 784 + 3)) % 256, org.assertj.core.data.Offset.offset(1e-3f));
+            }
+        }
+        Path png = dir.resolve("filled.png");
+        assertThat(run("impute", "--model", model.toString(), "--input", folder.toString(), "--mask", mask.toString(), "--out",
+                png.toString()).code()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getHeight()).isEqualTo(2 * 28 * 3);
+        assertBadInput(run("impute", "--model", model.toString(), "--input", folder.toString(), "--out", png.toString()),
+                "an image model fills the pixels a --mask PNG marks");
+        assertBadInput(run("impute", "--model", model.toString(), "--input", folder.toString(), "--mask", folder.resolve("p0.png")
+                .toString(), "--out", dir.resolve("x.csv").toString()), "--out must name a .png");
+    }
+
+    @Test
     void imputesTheMissingCellsOfATableKeepingEveryObservedCell() throws IOException {
         Path csv = table("holes.csv", false);
         Path model = dir.resolve("holes.ae4j");

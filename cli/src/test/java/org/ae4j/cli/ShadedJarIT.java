@@ -51,6 +51,6 @@ class ShadedJarIT {
 
         Result bad = java(dir, "evaluate", "--model", "missing.ae4j");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("ae4j evaluate: model file missing.ae4j does not exist");
+        assertThat(bad.err().strip()).isEqualTo("ae4j evaluate: ae4j model file missing.ae4j does not exist");
     }
 }

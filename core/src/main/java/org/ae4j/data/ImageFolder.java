@@ -60,9 +60,9 @@ public final class ImageFolder {
 
     /**
      * The images read: {@code [n, channels·height·width]} floats 0–255, labelled when the folder has class
-     * sub-folders; the class names; the files left out (with {@code skipBad}).
+     * sub-folders; the class names; the files read, in row order; the files left out (with {@code skipBad}).
      */
-    public record Images(Dataset data, Geometry geometry, List<String> classes, List<Path> skipped) {
+    public record Images(Dataset data, Geometry geometry, List<String> classes, List<Path> files, List<Path> skipped) {
     }
 
     private ImageFolder() {
@@ -99,6 +99,7 @@ public final class ImageFolder {
         List<BufferedImage> decoded = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
+        List<Path> read = new ArrayList<>();
         Geometry target = geometry.orElse(null);
         boolean colour = false;
         for (Path file : files) {
@@ -109,6 +110,7 @@ public final class ImageFolder {
             }
             colour |= !isGray(image);
             decoded.add(image);
+            read.add(file);
             labels.add(labelled ? classes.indexOf(dir.relativize(file).getName(0).toString()) : -1);
         }
         if (decoded.isEmpty()) {
@@ -126,7 +128,30 @@ public final class ImageFolder {
             write(resized(image, target), target, out);
         }
         Dataset data = labelled ? Dataset.labeled(features, labels.stream().mapToInt(Integer::intValue).toArray()) : Dataset.of(features);
-        return new Images(data, target, labelled ? classes : List.of(), List.copyOf(skipped));
+        return new Images(data, target, labelled ? classes : List.of(), List.copyOf(read), List.copyOf(skipped));
+    }
+
+    /**
+     * One image file brought to {@code geometry}: {@code [1, channels·height·width]} floats 0–255.
+     *
+     * @throws IllegalArgumentException if the file does not decode as an image
+     */
+    public static Dataset readFile(Path file, Geometry geometry) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such image");
+        }
+        BufferedImage image = decode(file, false);
+        INDArray features;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            features = Nd4j.createUninitialized(DataType.FLOAT, 1, geometry.values());
+        }
+        write(resized(image, geometry), geometry, features.data().asNioFloat());
+        return Dataset.of(features);
+    }
+
+    /** Whether {@code file}'s name ends with an image extension this reader decodes. */
+    public static boolean isImageFile(Path file) {
+        return Files.isRegularFile(file) && isImageName(file);
     }
 
     private static List<Path> files(Path dir) throws IOException {

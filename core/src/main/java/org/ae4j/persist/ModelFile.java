@@ -6,25 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.ae4j.Ae4j;
 import org.ae4j.config.ConfigCodec;
 import org.ae4j.config.ConfigException;
@@ -64,9 +52,7 @@ public final class ModelFile {
 
     private static final String FORMAT_NAME = "ae4j-model";
     private static final String MODEL_JSON = "model.json";
-    private static final String MANIFEST = "MANIFEST.sha256";
     private static final long MAX_FILE_BYTES = 2L << 30;
-    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 64;
 
     private ModelFile() {
     }
@@ -116,21 +102,7 @@ public final class ModelFile {
         Map<String, byte[]> all = new LinkedHashMap<>();
         all.put(MODEL_JSON, json.writeValueAsBytes(root));
         all.putAll(entries);
-        StringBuilder manifest = new StringBuilder();
-        all.forEach((name, bytes) -> manifest.append(sha256(bytes)).append("  ").append(name).append('\n'));
-        all.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
-
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            for (Map.Entry<String, byte[]> e : all.entrySet()) {
-                ZipEntry entry = new ZipEntry(e.getKey());
-                entry.setTime(0);
-                zip.putNextEntry(entry);
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
+        ChecksummedZip.write(file, all);
     }
 
     private static ObjectNode checkpointTree(ObjectMapper json, TrainingState state, Map<String, byte[]> entries) {
@@ -168,14 +140,15 @@ public final class ModelFile {
      * and components) and restoring every parameter.
      */
     public static SavedModel load(Path file, Registry registry) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelFileException("model file " + file + " does not exist");
+        Map<String, byte[]> entries;
+        try {
+            entries = ChecksummedZip.read(file, "ae4j model file", MAX_FILE_BYTES);
+        } catch (FileIntegrityException e) {
+            throw new ModelFileException(e.getMessage(), e);
         }
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new ModelFileException(file + " is larger than " + MAX_FILE_BYTES + " bytes; not an ae4j model file");
+        if (!entries.containsKey(MODEL_JSON)) {
+            throw new ModelFileException(file + " has no " + MODEL_JSON);
         }
-        Map<String, byte[]> entries = readZip(file);
-        verifyManifest(file, entries);
         ConfigCodec codec = new ConfigCodec(registry);
         JsonNode root;
         try {
@@ -250,78 +223,8 @@ public final class ModelFile {
         }
     }
 
-    private static Map<String, byte[]> readZip(Path file) throws ModelFileException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry entry = all.nextElement();
-                String name = entry.getName();
-                if (entry.isDirectory() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
-                    throw new ModelFileException(file + " has an unexpected entry '" + name + "'");
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
-                    if (in.read() != -1) {
-                        throw new ModelFileException(file + ": entry " + name + " is too large");
-                    }
-                    if (entries.put(name, bytes) != null) {
-                        throw new ModelFileException(file + " has two entries named " + name);
-                    }
-                }
-            }
-        } catch (ZipException e) {
-            throw new ModelFileException(file + " is not a readable ae4j model file (damaged, truncated or not a zip: "
-                    + e.getMessage() + ")", e);
-        } catch (ModelFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ModelFileException(file + " could not be read: " + e.getMessage(), e);
-        }
-        return entries;
-    }
-
-    private static void verifyManifest(Path file, Map<String, byte[]> entries) throws ModelFileException {
-        byte[] manifest = entries.get(MANIFEST);
-        if (manifest == null) {
-            throw new ModelFileException(file + " has no " + MANIFEST + "; not an ae4j model file");
-        }
-        Map<String, String> expected = new TreeMap<>();
-        for (String line : new String(manifest, StandardCharsets.UTF_8).split("\n")) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] parts = line.split(" {2}", 2);
-            if (parts.length != 2 || !parts[0].matches("[0-9a-f]{64}") || expected.put(parts[1], parts[0]) != null) {
-                throw new ModelFileException(file + ": malformed manifest line '" + line + "'");
-            }
-        }
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            byte[] bytes = entries.get(e.getKey());
-            if (bytes == null) {
-                throw new ModelFileException(file + " is incomplete: " + e.getKey() + " is listed in the manifest but missing");
-            }
-            if (!sha256(bytes).equals(e.getValue())) {
-                throw new ModelFileException(file + " is damaged or was altered: the SHA-256 of " + e.getKey()
-                        + " does not match its manifest");
-            }
-        }
-        for (String name : entries.keySet()) {
-            if (!name.equals(MANIFEST) && !expected.containsKey(name)) {
-                throw new ModelFileException(file + " has an entry not in its manifest: " + name);
-            }
-        }
-        if (!expected.containsKey(MODEL_JSON)) {
-            throw new ModelFileException(file + " has no " + MODEL_JSON);
-        }
-    }
-
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        return ChecksummedZip.sha256(bytes);
     }
 
     /** Field access on model.json with errors that name the file and the field. */

@@ -76,11 +76,11 @@ public final class Npy {
     }
 
     /**
-     * Parses {@code bytes}, which must hold exactly one array of {@code expectedShape}.
+     * Parses {@code bytes}, which must hold exactly one float32 or float64 array of {@code expectedShape}.
      *
      * @throws ModelFileException naming {@code source} on any deviation from the format
      */
-    static INDArray read(byte[] bytes, long[] expectedShape, String source) throws ModelFileException {
+    public static INDArray read(byte[] bytes, long[] expectedShape, String source) throws ModelFileException {
         NpyHeader header;
         try {
             header = NpyHeader.parse(bytes, bytes.length, source);

@@ -44,6 +44,8 @@ class TableImputerTest {
     private static Path complete;
     private static Path holes;
     private static TableImputer imputer;
+    private static Autoencoder model;
+    private static Table table;
 
     @BeforeAll
     static void train() throws IOException {
@@ -66,11 +68,11 @@ class TableImputerTest {
         complete = Files.writeString(dir.resolve("complete.csv"), full);
         holes = Files.writeString(dir.resolve("holes.csv"), masked);
 
-        Table table = TableReader.fit(holes, TableOptions.defaults(), 0, 2).train();
+        table = TableReader.fit(holes, TableOptions.defaults(), 0, 2).train();
         Dataset rows = table.data();
         TrainingConfig training = TrainingConfig.defaults().withSeed(3).forTable(rows.size()).withEpochs(40).withValidationFraction(0)
                 .withEarlyStopping(0, 0);
-        Autoencoder model = new DenseAutoencoderSpec(List.of(128, 64, 32), "relu", "sigmoid", "mse").forTable(rows.exampleLength())
+        model = new DenseAutoencoderSpec(List.of(128, 64, 32), "relu", "sigmoid", "mse").forTable(rows.exampleLength())
                 .build(new long[] {rows.exampleLength()}, BuildContext.of(REGISTRY, 3))
                 .withCorruption(CellMasking.forSchema(table.schema(), 0.25));
         new Trainer(training).fit(model, AdamSpec.defaults().create(REGISTRY.kernels()), rows);
@@ -84,7 +86,7 @@ class TableImputerTest {
     @Test
     void fillsTheHolesBetterThanTheColumnMeanAndModeAndKeepsObservedCells() throws IOException {
         Path out = dir.resolve("filled.csv");
-        TableImputer.Report report = imputer.imputeFile(holes, out, Optional.empty(), TableImputer.Options.defaults());
+        TableImputer.Report report = imputer.imputeFile(holes, out, Optional.empty(), ImputationOptions.defaults());
         List<String[]> truth = rows(complete);
         List<String[]> given = rows(holes);
         List<String[]> filled = rows(out);
@@ -136,6 +138,28 @@ class TableImputerTest {
             assertThat(report.filled()[c - 1]).isEqualTo(hidden[c]);
         }
         assertThat((double) kindRight / hidden[0]).as("category accuracy").isGreaterThan((double) kindMode / hidden[0] + 0.1);
+    }
+
+    @Test
+    void anEnsembleFillsWithTheAverageOfItsMembers() {
+        Dataset rows = table.data();
+        Autoencoder other = new DenseAutoencoderSpec(List.of(32, 16), "relu", "sigmoid", "mse").forTable(rows.exampleLength())
+                .build(new long[] {rows.exampleLength()}, BuildContext.of(REGISTRY, 4));
+        new Trainer(TrainingConfig.defaults().withSeed(4).forTable(rows.size()).withEpochs(2)).fit(other,
+                AdamSpec.defaults().create(REGISTRY.kernels()), rows);
+        ImputationOptions onePass = new ImputationOptions(1, 0, 1024);
+        float[][] first = imputer.impute(rows, onePass).features();
+        float[][] second = new TableImputer(other, table.schema()).impute(rows, onePass).features();
+        float[][] both = new TableImputer(List.of(model, other), table.schema()).impute(rows, onePass).features();
+        long differing = 0;
+        for (int r = 0; r < both.length; r++) {
+            for (int j = 0; j < both[r].length; j++) {
+                assertThat(both[r][j]).isCloseTo((first[r][j] + second[r][j]) / 2, org.assertj.core.data.Offset.offset(1e-6f));
+                differing += first[r][j] != second[r][j] ? 1 : 0;
+            }
+        }
+        assertThat(differing).as("filled features on which the members differ").isGreaterThan(1000);
+        assertThatThrownBy(() -> new TableImputer(List.of(), table.schema())).hasMessageContaining("at least one model");
     }
 
     @Test

@@ -161,7 +161,7 @@ class ModelFileTest {
     void rejectsAMissingFile() {
         assertThatThrownBy(() -> ModelFile.load(dir.resolve("none.ae4j"), REGISTRY))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage("model file " + dir.resolve("none.ae4j") + " does not exist");
+                .hasMessage("ae4j model file " + dir.resolve("none.ae4j") + " does not exist");
     }
 
     static Map<String, byte[]> entries(Path file) throws IOException {

@@ -1,0 +1,149 @@
+package org.ae4j.persist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.apiguardian.api.API;
+
+/**
+ * The container of ae4j's own files (models, checkpoints, search indexes): one zip whose entry
+ * {@value #MANIFEST} holds the SHA-256 of every other entry. Writing is atomic (temporary file, then rename);
+ * reading checks the size, the entry names and every checksum before a byte is handed on, and refuses an entry
+ * altered, added or missing with a {@link FileIntegrityException} naming the file and the entry.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ChecksummedZip {
+
+    /** The manifest entry: one {@code <sha256>  <name>} line per other entry. */
+    public static final String MANIFEST = "MANIFEST.sha256";
+
+    private static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 64;
+
+    private ChecksummedZip() {
+    }
+
+    /** Writes {@code entries} (name → bytes, in order) and their manifest to {@code file}, atomically. */
+    public static void write(Path file, Map<String, byte[]> entries) throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>(entries);
+        StringBuilder manifest = new StringBuilder();
+        all.forEach((name, bytes) -> manifest.append(sha256(bytes)).append("  ").append(name).append('\n'));
+        all.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, byte[]> e : all.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey());
+                entry.setTime(0);
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Reads and verifies {@code file}: every entry but the manifest, by name.
+     *
+     * @param kind     what the file should be, for messages ("ae4j model file")
+     * @param maxBytes the largest file accepted
+     * @throws FileIntegrityException if the file is missing, too large, not a zip, truncated, or an entry is altered,
+     *                                added or missing
+     */
+    public static Map<String, byte[]> read(Path file, String kind, long maxBytes) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new FileIntegrityException(kind + " " + file + " does not exist");
+        }
+        if (Files.size(file) > maxBytes) {
+            throw new FileIntegrityException(file + " is larger than " + maxBytes + " bytes; not an " + kind);
+        }
+        Map<String, byte[]> entries = readZip(file, kind);
+        verifyManifest(file, kind, entries);
+        entries.remove(MANIFEST);
+        return entries;
+    }
+
+    private static Map<String, byte[]> readZip(Path file, String kind) throws FileIntegrityException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                String name = entry.getName();
+                if (entry.isDirectory() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+                    throw new FileIntegrityException(file + " has an unexpected entry '" + name + "'");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
+                    if (in.read() != -1) {
+                        throw new FileIntegrityException(file + ": entry " + name + " is too large");
+                    }
+                    if (entries.put(name, bytes) != null) {
+                        throw new FileIntegrityException(file + " has two entries named " + name);
+                    }
+                }
+            }
+        } catch (ZipException e) {
+            throw new FileIntegrityException(file + " is not a readable " + kind + " (damaged, truncated or not a zip: "
+                    + e.getMessage() + ")", e);
+        } catch (FileIntegrityException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileIntegrityException(file + " could not be read: " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    private static void verifyManifest(Path file, String kind, Map<String, byte[]> entries) throws FileIntegrityException {
+        byte[] manifest = entries.get(MANIFEST);
+        if (manifest == null) {
+            throw new FileIntegrityException(file + " has no " + MANIFEST + "; not an " + kind);
+        }
+        Map<String, String> expected = new TreeMap<>();
+        for (String line : new String(manifest, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] parts = line.split(" {2}", 2);
+            if (parts.length != 2 || !parts[0].matches("[0-9a-f]{64}") || expected.put(parts[1], parts[0]) != null) {
+                throw new FileIntegrityException(file + ": malformed manifest line '" + line + "'");
+            }
+        }
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            byte[] bytes = entries.get(e.getKey());
+            if (bytes == null) {
+                throw new FileIntegrityException(file + " is incomplete: " + e.getKey() + " is listed in the manifest but missing");
+            }
+            if (!sha256(bytes).equals(e.getValue())) {
+                throw new FileIntegrityException(file + " is damaged or was altered: the SHA-256 of " + e.getKey()
+                        + " does not match its manifest");
+            }
+        }
+        for (String name : entries.keySet()) {
+            if (!name.equals(MANIFEST) && !expected.containsKey(name)) {
+                throw new FileIntegrityException(file + " has an entry not in its manifest: " + name);
+            }
+        }
+    }
+
+    /** The lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+}

@@ -135,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
     private Integer runSearchSuite() throws Exception {
         Path fashion = data != null ? data : org.ae4j.data.FashionMnist.locate().orElseThrow(() -> new IllegalArgumentException(
                 "--suite search needs --data DIR: the full Fashion-MNIST IDX files (Debian: dataset-fashion-mnist)"));
-        int n = epochs != null ? epochs : 5;
+        int n = epochs != null ? epochs : 20;
         String command = "ae4j bench --suite search --data " + fashion + (variants != null ? " --variants " + String.join(",", variants) : "")
                 + " --epochs " + n + " --seed " + seed + " --out " + out;
         var options = new org.ae4j.bench.SearchSuite.Options(fashion, variants == null ? List.of() : variants, n, seed, python, reference, out);

@@ -76,10 +76,21 @@ public final class ConfigCodec {
         return mapper;
     }
 
-    /** Reads a config file; {@code .yaml} and {@code .yml} files are YAML, anything else JSON. */
+    /**
+     * Reads a config file; {@code .yaml} and {@code .yml} files are YAML, anything else JSON. A file larger than
+     * {@link org.ae4j.util.ReadLimits#configBytes()} is refused unread. Jackson's YAML reader never expands an alias (it
+     * reads {@code *name} as the text {@code name}), so a "billion laughs" file multiplies nothing; nesting and string
+     * lengths are bounded by Jackson's stream constraints.
+     */
     public ModelConfig read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? yaml : json;
+        try {
+            org.ae4j.util.ReadLimits.require(Files.size(file), org.ae4j.util.ReadLimits.configBytes(), org.ae4j.util.ReadLimits.CONFIG_BYTES,
+                    file + ": its size in bytes");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         JsonNode tree;
         try {
             tree = mapper.readTree(Files.readString(file));

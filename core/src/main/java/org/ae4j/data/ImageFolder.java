@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.ae4j.util.ReadLimits;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -169,7 +172,12 @@ public final class ImageFolder {
     private static BufferedImage decode(Path file, boolean skipBad) throws IOException {
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = decodeWithinLimits(file);
+        } catch (ReadLimits.Exceeded e) {
+            image = null;
+            if (!skipBad) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
         } catch (IOException | RuntimeException e) {
             image = null;
             if (!skipBad) {
@@ -182,6 +190,33 @@ public final class ImageFolder {
                     + "pass --skip-bad to leave such files out");
         }
         return image;
+    }
+
+    /**
+     * The image, or null when no reader knows its format; its header's width × height is checked against
+     * {@link ReadLimits#imagePixels()} and the free heap before any pixel is decoded (a decompression bomb costs nothing).
+     */
+    private static BufferedImage decodeWithinLimits(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                ReadLimits.require(pixels, ReadLimits.imagePixels(), ReadLimits.IMAGE_PIXELS, "its size, " + reader.getWidth(0) + " × "
+                        + reader.getHeight(0) + " pixels,");
+                ReadLimits.requireHeapFor(4 * pixels, "decoding " + file);
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static boolean isGray(BufferedImage image) {

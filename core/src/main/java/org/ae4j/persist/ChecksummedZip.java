@@ -16,13 +16,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.ae4j.util.ReadLimits;
 import org.apiguardian.api.API;
 
 /**
  * The container of ae4j's own files (models, checkpoints, search indexes): one zip whose entry
  * {@value #MANIFEST} holds the SHA-256 of every other entry. Writing is atomic (temporary file, then rename);
- * reading checks the size, the entry names and every checksum before a byte is handed on, and refuses an entry
- * altered, added or missing with a {@link FileIntegrityException} naming the file and the entry.
+ * reading checks the size, the entry names, the entries' declared sizes against {@link ReadLimits} and the free heap
+ * (before inflating anything: a zip bomb costs nothing), each entry's actual size against its declared one, and every
+ * checksum before a byte is handed on, and refuses an entry altered, added or missing with a
+ * {@link FileIntegrityException} naming the file and the entry.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class ChecksummedZip {
@@ -75,23 +78,45 @@ public final class ChecksummedZip {
         return entries;
     }
 
+    /**
+     * Every entry, in memory — after the central directory's declared sizes have been checked against the limits and
+     * the free heap, so that a zip bomb is refused before a byte is inflated; an entry inflating to more than it
+     * declares is refused as soon as it does.
+     */
     private static Map<String, byte[]> readZip(Path file, String kind) throws FileIntegrityException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
+            long declared = 0;
+            long count = 0;
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
                 if (entry.isDirectory() || name.startsWith("/") || name.contains("..") || name.contains("\\")) {
                     throw new FileIntegrityException(file + " has an unexpected entry '" + name + "'");
                 }
+                if (entry.getSize() < 0 || entry.getSize() > MAX_ENTRY_BYTES) {
+                    throw new FileIntegrityException(file + ": entry " + name + " declares " + entry.getSize() + " bytes");
+                }
+                declared += entry.getSize();
+                count++;
+            }
+            try {
+                ReadLimits.require(count, ReadLimits.zipEntries(), ReadLimits.ZIP_ENTRIES, file + ": the number of entries");
+                ReadLimits.require(declared, ReadLimits.zipBytes(), ReadLimits.ZIP_BYTES, file + ": the size of its entries uncompressed");
+                ReadLimits.requireHeapFor(declared, file + " (" + kind + ")");
+            } catch (IllegalArgumentException e) {
+                throw new FileIntegrityException(e.getMessage(), e);
+            }
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
                 try (InputStream in = zip.getInputStream(entry)) {
-                    byte[] bytes = in.readNBytes((int) MAX_ENTRY_BYTES);
-                    if (in.read() != -1) {
-                        throw new FileIntegrityException(file + ": entry " + name + " is too large");
+                    byte[] bytes = in.readNBytes((int) entry.getSize());
+                    if (bytes.length != entry.getSize() || in.read() != -1) {
+                        throw new FileIntegrityException(file + ": entry " + entry.getName() + " does not inflate to the "
+                                + entry.getSize() + " bytes it declares");
                     }
-                    if (entries.put(name, bytes) != null) {
-                        throw new FileIntegrityException(file + " has two entries named " + name);
+                    if (entries.put(entry.getName(), bytes) != null) {
+                        throw new FileIntegrityException(file + " has two entries named " + entry.getName());
                     }
                 }
             }

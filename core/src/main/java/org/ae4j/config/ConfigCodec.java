@@ -178,8 +178,12 @@ public final class ConfigCodec {
                     .orElseGet(() -> lookup(() -> registry.corruption(type), source, "$.corruption.type"));
             corruption = Optional.of(convert(merge(tree(base), corruptionNode), CorruptionSpec.class, source, "$.corruption"));
         }
-        TrainingConfig training = convert(merge(tree(defaults.training()), tree.get("training")), TrainingConfig.class,
-                source, "$.training");
+        JsonNode trainingNode = tree.get("training");
+        if (trainingNode != null && !trainingNode.isObject()) {
+            throw new ConfigException(source + ": $.training: expected an object of training settings, got "
+                    + trainingNode.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        TrainingConfig training = convert(merge(tree(defaults.training()), trainingNode), TrainingConfig.class, source, "$.training");
         return new ModelConfig(variant.name(), model, regularizers, optimizer, training, corruption);
     }
 

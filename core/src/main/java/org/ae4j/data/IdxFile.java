@@ -61,9 +61,9 @@ public record IdxFile(int[] dimensions, byte[] data) {
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
-        InputStream raw = (b0 == 0x1f && b1 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(buffered), 1 << 16) : buffered;
-        DataInputStream data = new DataInputStream(raw);
         try {
+            InputStream raw = (b0 == 0x1f && b1 == 0x8b) ? new BufferedInputStream(new GZIPInputStream(buffered), 1 << 16) : buffered;
+            DataInputStream data = new DataInputStream(raw);
             int zero0 = data.readUnsignedByte();
             int zero1 = data.readUnsignedByte();
             if (zero0 != 0 || zero1 != 0) {
@@ -92,11 +92,10 @@ public record IdxFile(int[] dimensions, byte[] data) {
                             + " describe more than 2^31 values");
                 }
             }
-            byte[] values = new byte[(int) total];
-            int read = data.readNBytes(values, 0, values.length);
-            if (read < values.length) {
+            byte[] values = data.readNBytes((int) total);             // grows with the bytes present, not with the header's promise
+            if (values.length < total) {
                 throw new IdxFormatException(source + " is truncated: its header " + Arrays.toString(dims) + " promises "
-                        + values.length + " data bytes, but only " + read + " are present");
+                        + total + " data bytes, but only " + values.length + " are present");
             }
             if (data.read() != -1) {
                 throw new IdxFormatException(source + " has bytes after the " + values.length

@@ -51,6 +51,14 @@ public final class NumpyData {
     }
 
     private static Dataset readArchive(Path file) throws IOException {
+        try {
+            return readZip(file);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IOException(file + " is not a readable .npz archive (damaged, truncated or not a zip: " + e + ")", e);
+        }
+    }
+
+    private static Dataset readZip(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             List<String> arrays = new ArrayList<>();
             zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".npy")).forEach(n -> arrays.add(n.substring(0, n.length() - 4)));
@@ -106,6 +114,9 @@ public final class NumpyData {
         long count = header.count();
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(source + " holds " + count + " values, more than one array holds (" + Integer.MAX_VALUE + ")");
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException(source + " is an empty array of shape " + Arrays.toString(header.shape()));
         }
         INDArray out;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {

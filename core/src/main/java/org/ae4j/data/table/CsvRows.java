@@ -157,6 +157,9 @@ final class CsvRows {
      */
     private static char detect(List<String> lines) {
         char best = ',';
+        if (lines.isEmpty()) {
+            return best;                                              // nothing to tell by: the header check reports the file
+        }
         int bestCount = 0;
         boolean bestConsistent = false;
         for (char c : CANDIDATES) {

@@ -86,11 +86,17 @@ public final class SchemaFitter {
      *
      * @param testFraction recorded in the schema: the share of the source's rows held out as test rows
      * @param splitSeed    recorded in the schema: the seed that chose them
-     * @throws TableException if no row was profiled, a column was missing in every row, or no column is left
+     * @throws TableException if no row was profiled, the label column holds a single class, a column was missing in every
+     *                        row, or no column is left
      */
     public TableSchema fit(double testFraction, long splitSeed) {
         if (rows == 0) {
             throw new TableException(source + " has no data rows: a table needs a header row and at least one row");
+        }
+        if (labelAt >= 0 && labels.size() < 2) {
+            throw new TableException(source + ": the label column '" + header.get(labelAt) + "' holds a single class ("
+                    + labels.first() + ") in all " + rows + " training rows; a label separates at least two classes (normal and "
+                    + "anomalous) — leave --label out to train on the rows as they are");
         }
         List<ColumnSpec> columns = new ArrayList<>();
         for (int c = 0; c < profiles.length; c++) {

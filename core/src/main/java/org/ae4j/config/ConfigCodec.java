@@ -121,6 +121,9 @@ public final class ConfigCodec {
             if (!TOP_LEVEL.contains(field)) {
                 throw new ConfigException(source + ": $." + field + ": unknown field; known fields: " + new TreeSet<>(TOP_LEVEL));
             }
+            if (tree.get(field).isNull() && !field.equals("corruption")) {      // only a corruption can be switched off by null
+                throw new ConfigException(source + ": $." + field + ": null; leave the field out for the variant's default");
+            }
         }
         JsonNode variantNode = tree.get("variant");
         if (variantNode == null || !variantNode.isTextual()) {

@@ -44,27 +44,27 @@ class ReadersFuzzTest {
         void read(Path file) throws IOException;
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void modelFile(byte[] data) throws IOException {
         onFile(data, ".ae4j", file -> ModelFile.load(file, TinyVariant.REGISTRY));
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void jsonConfig(byte[] data) throws IOException {
         onFile(data, ".json", file -> new ConfigCodec(TinyVariant.REGISTRY).read(file));
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void yamlConfig(byte[] data) throws IOException {
         onFile(data, ".yaml", file -> new ConfigCodec(TinyVariant.REGISTRY).read(file));
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void csvTable(byte[] data) throws IOException {
         onFile(data, ".csv", file -> TableReader.fit(file, TableOptions.defaults(), 0.2, 1));
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void idx(byte[] data) throws IOException {
         try {
             IdxFile.read(new ByteArrayInputStream(data), "fuzz.idx");
@@ -75,17 +75,17 @@ class ReadersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void npy(byte[] data) throws IOException {
         onFile(data, ".npy", NumpyData::read);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void npz(byte[] data) throws IOException {
         onFile(data, ".npz", NumpyData::read);
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void image(byte[] data) throws IOException {
         onFile(data, ".png", file -> ImageFolder.readFile(file, new ImageFolder.Geometry(8, 8, 1)));
     }

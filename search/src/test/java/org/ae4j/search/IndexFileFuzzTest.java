@@ -16,7 +16,7 @@ class IndexFileFuzzTest {
 
     private static final Registry REGISTRY = Ae4j.registry();
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "3m")
     void indexFile(byte[] data) throws IOException {
         Path file = Files.createTempFile("ae4j-fuzz", IndexFile.EXTENSION);
         try {

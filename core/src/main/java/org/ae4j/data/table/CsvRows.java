@@ -58,7 +58,7 @@ final class CsvRows {
             }
             header = it.next().getFields();
         } catch (CsvParseException e) {
-            throw new TableException(file + ": cannot parse the header: " + e.getMessage(), e);
+            throw new TableException(file + ": cannot parse the header: " + parseProblem(e), e);
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
@@ -104,13 +104,22 @@ final class CsvRows {
                 rows++;
             }
         } catch (CsvParseException e) {
-            throw new TableException(file + ": " + e.getMessage(), e);
+            throw new TableException(file + ": " + parseProblem(e), e);
         } catch (UncheckedIOException e) {
             throw new TableException(file + " could not be read: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
             throw new TableException(file + " could not be read: " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /**
+     * FastCSV's message and its cause's — which says what went wrong, e.g. a field or a row longer than the parser's
+     * bound (16 MiB characters per field, 16,384 fields per row: the CSV limits ae4j keeps).
+     */
+    private static String parseProblem(CsvParseException e) {
+        return e.getCause() == null || e.getCause().getMessage() == null ? e.getMessage()
+                : e.getMessage() + ": " + e.getCause().getMessage();
     }
 
     private TableException ragged(List<String> fields, long line) {

@@ -50,6 +50,13 @@ class CliTest {
         return run(List.of(), args);
     }
 
+    /** A vanilla model trained one epoch on the embedded sample, saved as {@code dir/m.ae4j}. */
+    static Path oneEpochModel(Path dir) {
+        Path model = dir.resolve("m.ae4j");
+        assertThat(run("train", "--variant", "vanilla", "--epochs", "1", "--out", model.toString()).code()).isZero();
+        return model;
+    }
+
     private Path trained(String name) {
         Path model = dir.resolve(name);
         Run r = run("train", "--variant", "vanilla", "--epochs", "2", "--out", model.toString());
@@ -57,7 +64,8 @@ class CliTest {
         return model;
     }
 
-    private static void assertBadInput(Run r, String expectedMessagePart) {
+    /** Asserts exit code 2 with one line on stderr that holds {@code expectedMessagePart}. */
+    static void assertBadInput(Run r, String expectedMessagePart) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
         assertThat(r.err()).contains(expectedMessagePart);

@@ -41,8 +41,7 @@ class HostileFilesTest {
 
     @BeforeAll
     static void trainAModel() {
-        model = dir.resolve("m.ae4j");
-        assertThat(CliTest.run("train", "--variant", "vanilla", "--epochs", "1", "--out", model.toString()).code()).isZero();
+        model = CliTest.oneEpochModel(dir);
         CliTest.run("variants");                                       // classes loaded before anything is counted
     }
 
@@ -57,9 +56,7 @@ class HostileFilesTest {
         CliTest.Run run = CliTest.run(args);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         long retained = heapInUse() - heapBefore;
-        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.err()).contains(message);
-        assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+        CliTest.assertBadInput(run, message);
         assertThat(allocated).as("bytes allocated").isLessThan(ALLOCATED);
         assertThat(retained).as("heap growth").isLessThan(RETAINED);
     }

@@ -23,15 +23,11 @@ class InputSanityTest {
 
     @BeforeAll
     static void trainAModel() {
-        model = dir.resolve("m.ae4j");
-        assertThat(CliTest.run("train", "--variant", "vanilla", "--epochs", "1", "--out", model.toString()).code()).isZero();
+        model = CliTest.oneEpochModel(dir);
     }
 
     private static void refused(String message, String... args) {
-        CliTest.Run run = CliTest.run(args);
-        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.err()).contains(message);
-        assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+        CliTest.assertBadInput(CliTest.run(args), message);
     }
 
     private static Path npy(String name, INDArray array) throws IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ae4j.train.TrainingConfig;
 import org.apiguardian.api.API;
 
 /**
@@ -11,15 +12,21 @@ import org.apiguardian.api.API;
  *
  * @param data            Fashion-MNIST directory; empty for the embedded sample
  * @param variants        variants to run; empty for every discovered one
- * @param epochs          training epochs of every model
+ * @param epochs          training epochs of every model when {@code steps} is 0
+ * @param steps           0, or a budget of optimizer steps per model: as many epochs as fit in it, 10 % of the
+ *                        training data held out, and early stopping once a tenth of the budget brings no
+ *                        improvement of the held-out loss (the best epoch's parameters are kept)
  * @param anomalyClasses  how many classes (0, 1, …) the one-class AUROC protocol runs, 0–10
  * @param probeIterations full-batch Adam steps of the linear probe
  * @param seed            the seed of every model and of the evaluation draws
  * @param out             the output directory
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record BenchOptions(Optional<Path> data, List<String> variants, int epochs, int anomalyClasses, int probeIterations,
-                           long seed, Path out) {
+public record BenchOptions(Optional<Path> data, List<String> variants, int epochs, int steps, int anomalyClasses,
+                           int probeIterations, long seed, Path out) {
+
+    /** The step budget of {@link #quick}: enough for the dense models to pass PCA's error on the sample. */
+    public static final int QUICK_STEPS = 1500;
 
     public BenchOptions {
         Objects.requireNonNull(data, "data");
@@ -27,6 +34,9 @@ public record BenchOptions(Optional<Path> data, List<String> variants, int epoch
         Objects.requireNonNull(out, "out");
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0 (0: train for the epochs), got " + steps);
         }
         if (anomalyClasses < 0 || anomalyClasses > 10) {
             throw new IllegalArgumentException("anomaly classes must be 0 to 10, got " + anomalyClasses);
@@ -36,8 +46,29 @@ public record BenchOptions(Optional<Path> data, List<String> variants, int epoch
         }
     }
 
-    /** The quick run: embedded sample, 2 epochs, 2 anomaly classes. */
+    /** The quick run: embedded sample, {@value #QUICK_STEPS} steps per model with early stopping, 2 anomaly classes. */
     public static BenchOptions quick(Path out) {
-        return new BenchOptions(Optional.empty(), List.of(), 2, 2, 150, 12345L, out);
+        return new BenchOptions(Optional.empty(), List.of(), 1, QUICK_STEPS, 2, 150, 12345L, out);
+    }
+
+    /** The training of each model in words, for reports. */
+    public String describeTraining() {
+        return steps == 0 ? epochs + " epochs" : "up to " + steps + " steps, early stopping on 10 % held out";
+    }
+
+    /**
+     * How to train a model of {@code defaults} on {@code examples} examples: its defaults with this run's seed, and
+     * either this run's epochs or the step budget.
+     */
+    public TrainingConfig training(TrainingConfig defaults, int examples) {
+        TrainingConfig t = defaults.withSeed(seed);
+        if (steps == 0) {
+            return t.withEpochs(epochs);
+        }
+        double held = examples >= 20 ? 0.1 : 0;
+        long perEpoch = Math.max(1, (long) Math.ceil(examples * (1 - held) / t.batchSize()));
+        int budgetEpochs = (int) Math.max(1, Math.min(100_000, steps / perEpoch));
+        TrainingConfig budget = t.withEpochs(budgetEpochs).withValidationFraction(held);
+        return held == 0 ? budget : budget.withEarlyStopping((int) Math.max(2, Math.ceil(steps / 10.0 / perEpoch)), 0);
     }
 }

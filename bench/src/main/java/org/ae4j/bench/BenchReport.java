@@ -9,12 +9,12 @@ import org.apiguardian.api.API;
  * @param command   how it was run
  * @param machine   processor, cores, JVM and OS
  * @param data      the data set and its sizes
- * @param epochs    epochs per model
+ * @param training  how each model was trained, e.g. "5 epochs"
  * @param date      ISO-8601 start time
  * @param results   one entry per model, PCA baselines included
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record BenchReport(String command, String machine, String data, int epochs, String date, List<ModelResult> results) {
+public record BenchReport(String command, String machine, String data, String training, String date, List<ModelResult> results) {
 
     public BenchReport {
         results = List.copyOf(results);

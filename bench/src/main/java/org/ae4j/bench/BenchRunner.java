@@ -33,8 +33,6 @@ import org.ae4j.variant.Variant;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-
 /**
  * Trains every selected variant and a PCA baseline on the same data, split and seed, measures them
  * all the same way and writes tables and figures (see {@link ReportWriter}).
@@ -63,8 +61,8 @@ public final class BenchRunner {
         Dataset test = normalizer.transform(splits.test());
         List<String> names = options.variants().isEmpty() ? List.copyOf(registry.variantNames()) : options.variants();
         names.forEach(registry::variant); // unknown names fail here, listing the known ones
-        log.accept(String.format(Locale.ROOT, "bench: %s on %s (%,d train, %,d test), %d epochs, %d anomaly classes",
-                names, splits.source(), train.size(), test.size(), options.epochs(), options.anomalyClasses()));
+        log.accept(String.format(Locale.ROOT, "bench: %s on %s (%,d train, %,d test), %s, %d anomaly classes",
+                names, splits.source(), train.size(), test.size(), options.describeTraining(), options.anomalyClasses()));
 
         ReportWriter writer = new ReportWriter(options.out());
         List<ModelResult> results = new ArrayList<>();
@@ -82,7 +80,7 @@ public final class BenchRunner {
             results.add(benchPca((int) k, pca, perClass, train, test, options, writer));
         }
         BenchReport report = new BenchReport(command, machine(), splits.source() + " (" + train.size() + " train, " + test.size()
-                + " test)", options.epochs(), started, results);
+                + " test)", options.describeTraining(), started, results);
         writer.write(report);
         log.accept("bench: wrote " + options.out().resolve("report.md"));
         return report;
@@ -91,7 +89,7 @@ public final class BenchRunner {
     private ModelResult benchVariant(Variant variant, Dataset train, Dataset test, Pca pca, BenchOptions options,
                                      ReportWriter writer) throws IOException {
         ModelConfig defaults = ModelConfig.defaults(variant);
-        TrainingConfig training = defaults.training().withEpochs(options.epochs()).withSeed(options.seed());
+        TrainingConfig training = options.training(defaults.training(), train.size());
         ModelConfig config = defaults.withTraining(training);
         Autoencoder model = config.build(train.exampleShape(), registry);
         MemoryWatch memory = new MemoryWatch();
@@ -101,7 +99,7 @@ public final class BenchRunner {
             public void onEpochEnd(EpochMetrics m) {
                 losses.add(m.trainLoss());
                 log.accept(String.format(Locale.ROOT, "bench: %s epoch %d/%d  loss %.6f  %,.0f samples/s", variant.name(),
-                        m.epoch(), options.epochs(), m.trainLoss(), m.samplesPerSecond()));
+                        m.epoch(), training.epochs(), m.trainLoss(), m.samplesPerSecond()));
             }
         };
         long start = System.nanoTime();
@@ -114,7 +112,9 @@ public final class BenchRunner {
         Map<Integer, Double> aurocs = new LinkedHashMap<>();
         for (int c = 0; c < options.anomalyClasses(); c++) {
             Autoencoder oneClass = config.build(train.exampleShape(), registry);
-            new Trainer(training, List.of(new NativeMemoryRelease())).fit(oneClass, config.optimizer().create(registry.kernels()), ofClass(train, c));
+            Dataset normal = ofClass(train, c);
+            new Trainer(options.training(defaults.training(), normal.size()), List.of(new NativeMemoryRelease()))
+                    .fit(oneClass, config.optimizer().create(registry.kernels()), normal);
             aurocs.put(c, auroc(AnomalyScorer.reconstructionError(oneClass), test, c));
         }
         long code = model.codeSize();
@@ -126,9 +126,10 @@ public final class BenchRunner {
         }
         ModelResult r = new ModelResult(variant.name(), code, Evaluation.meanSquaredError(model, test, BATCH), bce(model, test),
                 negElbo, pcaMse, probe(model, train, test, options), mean(aurocs), aurocs, result.steadySamplesPerSecond(),
-                inferenceSpeed(model, test), trainSeconds, memory.peakHeapMb(), memory.peakResidentMb(), losses);
-        log.accept(String.format(Locale.ROOT, "bench: %s  test MSE %.5f (PCA %.5f)  probe %.3f  AUROC %.3f", r.model(),
-                r.testMse(), r.pcaMseAtSameCode(), r.probeAccuracy(), r.meanAuroc()));
+                InferenceSpeed.of(model, test, BATCH), trainSeconds, memory.peakHeapMb(), memory.peakResidentMb(), losses);
+        log.accept(String.format(Locale.ROOT, "bench: %s  test MSE %.5f (PCA %s)  probe %.3f  AUROC %.3f  %.1f s (%d epochs)",
+                r.model(), r.testMse(), Double.isNaN(r.pcaMseAtSameCode()) ? "–" : String.format(Locale.ROOT, "%.5f", r.pcaMseAtSameCode()),
+                r.probeAccuracy(), r.meanAuroc(), trainSeconds, result.history().size()));
         return r;
     }
 
@@ -144,7 +145,7 @@ public final class BenchRunner {
         writer.figures(name, model, test);
         double mse = Evaluation.meanSquaredError(model, test, BATCH);
         ModelResult r = new ModelResult(name, k, mse, bce(model, test), Double.NaN, mse, probe(model, train, test, options),
-                mean(aurocs), aurocs, train.size() / fitSeconds, inferenceSpeed(model, test), fitSeconds, Double.NaN, Double.NaN,
+                mean(aurocs), aurocs, train.size() / fitSeconds, InferenceSpeed.of(model, test, BATCH), fitSeconds, Double.NaN, Double.NaN,
                 List.of());
         log.accept(String.format(Locale.ROOT, "bench: %s  test MSE %.5f  probe %.3f  AUROC %.3f", name, mse, r.probeAccuracy(),
                 r.meanAuroc()));
@@ -195,15 +196,6 @@ public final class BenchRunner {
             sum -= x.mul(logP).addi(x.rsub(1.0).muli(log1mP)).sumNumber().doubleValue();
         }
         return sum / (data.size() * (double) data.exampleLength());
-    }
-
-    private static double inferenceSpeed(Autoencoder model, Dataset test) {
-        model.reconstruct(test.features().get(NDArrayIndex.interval(0, Math.min(BATCH, test.size()))));
-        long start = System.nanoTime();
-        for (INDArray batch : test.batches(BATCH)) {
-            model.reconstruct(batch);
-        }
-        return test.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     private static double mean(Map<Integer, Double> values) {

@@ -165,7 +165,7 @@ public final class ReportWriter {
         s.append("- command: `").append(report.command()).append("`\n");
         s.append("- machine: ").append(report.machine()).append('\n');
         s.append("- data: ").append(report.data()).append('\n');
-        s.append("- epochs per model: ").append(report.epochs()).append("; started ").append(report.date()).append("\n\n");
+        s.append("- training per model: ").append(report.training()).append("; started ").append(report.date()).append("\n\n");
         s.append("| model | code | test MSE | PCA MSE, same code | test BCE | −ELBO (nats) | probe acc. | AUROC | train samples/s "
                 + "| infer samples/s | train s | peak heap MB | peak RSS MB |\n");
         s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

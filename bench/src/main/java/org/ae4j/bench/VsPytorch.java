@@ -29,12 +29,9 @@ import org.ae4j.train.Trainer;
 import org.ae4j.train.TrainingConfig;
 import org.ae4j.train.TrainingListener;
 import org.ae4j.train.TrainingResult;
-import org.ae4j.util.StepMemory;
 import org.ae4j.vae.Vae;
 import org.apiguardian.api.API;
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -283,26 +280,9 @@ public final class VsPytorch {
         TrainingResult result = new Trainer(training, List.of(memory)).fit(model, config.optimizer().create(model.kernels()), train);
         double mse = Evaluation.meanSquaredError(model, test, BATCH);
         double negElbo = Vae.supports(model) ? new Vae(model).negativeElbo(test, BATCH, 1, new RandomSource(seed)) : Double.NaN;
-        return new Side(result.steadySamplesPerSecond(), inferenceSpeed(model, test), mse, negElbo,
+        return new Side(result.steadySamplesPerSecond(), InferenceSpeed.of(model, test, BATCH), mse, negElbo,
                 result.history().stream().map(EpochMetrics::seconds).toList(),
                 result.history().stream().map(EpochMetrics::trainLoss).toList(), heap, resident);
-    }
-
-    private static double inferenceSpeed(Autoencoder model, Dataset test) {
-        StepMemory memory = new StepMemory("ae4j-vs-pytorch-inference");
-        for (int pass = 0; pass < 2; pass++) {            // the first pass warms up
-            long start = System.nanoTime();
-            for (INDArray batch : test.batches(BATCH)) {
-                try (MemoryWorkspace ignored = memory.open()) {
-                    model.reconstruct(batch);
-                }
-            }
-            if (pass == 1) {
-                memory.release();
-                return test.size() / ((System.nanoTime() - start) / 1e9);
-            }
-        }
-        throw new AssertionError();
     }
 
     private Side pytorch(String name, Options options, long seed, Path start) throws IOException, InterruptedException {

@@ -21,7 +21,7 @@ class BenchRunnerTest {
     @Test
     void benchmarksAVariantAgainstPcaAndWritesEveryFile(@TempDir Path out) throws IOException {
         List<String> log = new ArrayList<>();
-        BenchOptions options = new BenchOptions(Optional.empty(), List.of("vanilla"), 1, 1, 20, 7, out);
+        BenchOptions options = new BenchOptions(Optional.empty(), List.of("vanilla"), 1, 0, 1, 20, 7, out);
         BenchReport report = new BenchRunner(Ae4j.registry(), log::add).run(options, "test");
 
         assertThat(report.results()).extracting(ModelResult::model).containsExactly("vanilla", "pca-32");
@@ -52,16 +52,35 @@ class BenchRunnerTest {
 
     @Test
     void unknownVariantFailsListingTheKnownOnes(@TempDir Path out) {
-        BenchOptions options = new BenchOptions(Optional.empty(), List.of("vanila"), 1, 0, 10, 7, out);
+        BenchOptions options = new BenchOptions(Optional.empty(), List.of("vanila"), 1, 0, 0, 10, 7, out);
         assertThatThrownBy(() -> new BenchRunner(Ae4j.registry(), s -> { }).run(options, "test"))
                 .hasMessageStartingWith("unknown variant 'vanila'; known variants: ");
     }
 
     @Test
     void rejectsInvalidOptions(@TempDir Path out) {
-        assertThatThrownBy(() -> new BenchOptions(Optional.empty(), List.of(), 0, 0, 10, 1, out))
+        assertThatThrownBy(() -> new BenchOptions(Optional.empty(), List.of(), 0, 0, 0, 10, 1, out))
                 .hasMessage("epochs must be >= 1, got 0");
-        assertThatThrownBy(() -> new BenchOptions(Optional.empty(), List.of(), 1, 11, 10, 1, out))
+        assertThatThrownBy(() -> new BenchOptions(Optional.empty(), List.of(), 1, 0, 11, 10, 1, out))
                 .hasMessage("anomaly classes must be 0 to 10, got 11");
+        assertThatThrownBy(() -> new BenchOptions(Optional.empty(), List.of(), 1, -1, 2, 10, 1, out))
+                .hasMessage("steps must be >= 0 (0: train for the epochs), got -1");
+    }
+
+    @Test
+    void aStepBudgetSetsEpochsAndEarlyStoppingForTheDataAtHand(@TempDir Path out) {
+        BenchOptions quick = BenchOptions.quick(out);
+        org.ae4j.train.TrainingConfig defaults = org.ae4j.train.TrainingConfig.defaults();     // batches of 256
+        org.ae4j.train.TrainingConfig sample = quick.training(defaults, 4000);               // 3,600 trained on: 15 steps per epoch
+        assertThat(sample.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 15);
+        assertThat(sample.validationFraction()).isEqualTo(0.1);
+        assertThat(sample.patience()).isEqualTo(10);                                         // a tenth of the budget
+        assertThat(sample.seed()).isEqualTo(quick.seed());
+        org.ae4j.train.TrainingConfig oneClass = quick.training(defaults, 400);               // 2 steps per epoch
+        assertThat(oneClass.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 2);
+        assertThat(oneClass.patience()).isEqualTo(75);
+        org.ae4j.train.TrainingConfig byEpochs = new BenchOptions(Optional.empty(), List.of(), 7, 0, 0, 10, 1, out).training(defaults, 4000);
+        assertThat(byEpochs.epochs()).isEqualTo(7);
+        assertThat(byEpochs.patience()).isEqualTo(defaults.patience());
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Train every selected variant (default: every discovered one) and a PCA baseline of the same code size "
                 + "on the same data, split and seed; write results.json, results.csv, report.md and PNG figures.",
-                "--quick: the embedded sample, 2 epochs, 2 anomaly classes.",
+                "--quick: the embedded sample, a step budget per model, 2 anomaly classes.",
                 "--vs-pytorch: train each variant with ae4j and with its PyTorch reference script (bench/reference/), "
                         + "alternately, and write vs-pytorch.md/.json with the throughput ratios and both test losses."})
 final class BenchCommand implements Callable<Integer> {
@@ -33,13 +33,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "a,b,…", split = ",", description = "Variants to run (default: all discovered).")
     List<String> variants;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per model (default: 5; 2 with --quick).")
+    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, with early stopping on 10%% "
+            + "held out (default with --quick: " + BenchOptions.QUICK_STEPS + ").")
+    Integer steps;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per model (default: 5; with --quick a step budget instead).")
     Integer epochs;
 
     @Option(names = "--classes", paramLabel = "N", description = "Classes of the one-class AUROC protocol (default: 10; 2 with --quick).")
     Integer classes;
 
-    @Option(names = "--quick", description = "Embedded sample, 2 epochs, 2 anomaly classes.")
+    @Option(names = "--quick", description = "Embedded sample, a budget of " + BenchOptions.QUICK_STEPS + " steps per model with early stopping, 2 anomaly classes.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "12345", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -94,10 +98,15 @@ final class BenchCommand implements Callable<Integer> {
         if (quick && data != null) {
             throw new IllegalArgumentException("--quick runs on the embedded sample; leave out --data");
         }
+        if (steps != null && epochs != null) {
+            throw new IllegalArgumentException("--steps and --epochs exclude each other: a step budget sets the epochs");
+        }
+        int budget = steps != null ? steps : quick && epochs == null ? BenchOptions.QUICK_STEPS : 0;
         BenchOptions options = new BenchOptions(Optional.ofNullable(data), variants == null ? List.of() : variants,
-                epochs != null ? epochs : quick ? 2 : 5, classes != null ? classes : quick ? 2 : 10, quick ? 150 : 300, seed, out);
+                epochs != null ? epochs : 5, budget, classes != null ? classes : quick ? 2 : 10, quick ? 150 : 300, seed, out);
         String command = "ae4j bench" + (quick ? " --quick" : "") + (data != null ? " --data " + data : "")
                 + (variants != null ? " --variants " + String.join(",", variants) : "") + (epochs != null ? " --epochs " + epochs : "")
+                + (steps != null ? " --steps " + steps : "")
                 + (classes != null ? " --classes " + classes : "") + " --seed " + seed + " --out " + out;
         BenchReport report = new BenchRunner(app.registry(), app.err::println).run(options, command);
         app.say(new String(java.nio.file.Files.readAllBytes(out.resolve("report.md")), java.nio.charset.StandardCharsets.UTF_8)

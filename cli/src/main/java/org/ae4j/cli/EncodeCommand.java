@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ae4j.apps.FeatureExtractor;
 import org.ae4j.data.Dataset;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.persist.SavedModel;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +38,7 @@ final class EncodeCommand implements Callable<Integer> {
             csv.append(j == 0 ? "" : ",").append('z').append(j);
         }
         csv.append('\n');
-        for (INDArray batch : examples.batches(saved.config().training().batchSize())) {
-            CsvText.appendRows(csv, saved.model().encode(batch));
-        }
+        CsvText.appendRows(csv, new FeatureExtractor(saved.model(), saved.config().training().batchSize()).features(examples).features());
         if (out == null) {
             app.out.print(csv);
         } else {

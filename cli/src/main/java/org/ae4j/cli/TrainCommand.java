@@ -100,8 +100,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Override the seed.")
     Long seed;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Override the data-parallel workers (training.workers; set it to "
-            + "the number of cores for speed).")
+    @Option(names = "--workers", paramLabel = "N", description = "Override the data-parallel workers (training.workers; default: one per core; "
+            + "a fixed number makes a run reproducible across machines).")
     Integer workers;
 
     @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to save the trained model.")
@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
             if (batch != null || seed != null || workers != null) {
                 throw new IllegalArgumentException("--batch, --seed and --workers cannot change when resuming: the run continues "
                         + "with the checkpoint's batch " + saved.config().training().batchSize() + ", seed "
-                        + saved.config().training().seed() + " and " + saved.config().training().workers() + " worker(s)");
+                        + saved.config().training().seed() + " and " + saved.config().training().workerCount() + " worker(s)");
             }
             config = epochs == null ? saved.config() : saved.config().withTraining(saved.config().training().withEpochs(epochs));
             model = saved.model();
@@ -169,9 +169,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingConfig training = config.training();
         Path checkpointFile = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
+        int workerCount = Trainer.workers(training, model);
         app.say(String.format(Locale.ROOT, "training %s (%,d parameters) on %s: %,d examples (%.0f%% held out for "
-                        + "validation), %d epochs of %d, seed %d", config.variant(), model.parameterCount(), splits.source(),
-                train.size(), 100 * training.validationFraction(), training.epochs(), training.batchSize(), training.seed()));
+                        + "validation), %d epochs of %d, seed %d, %d worker%s%s, %s kernels", config.variant(), model.parameterCount(),
+                splits.source(), train.size(), 100 * training.validationFraction(), training.epochs(), training.batchSize(),
+                training.seed(), workerCount, workerCount == 1 ? "" : "s",
+                training.workers() == TrainingConfig.AUTO_WORKERS ? " (one per core; --workers N to fix)" : "", model.kernels().name()));
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new EpochPrinter(app, training.epochs()));
@@ -189,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         EpochMetrics last = result.last();
         TrainingMetadata metadata = new TrainingMetadata(result.history().size(), last.trainLoss(), last.validationLoss(),
                 splits.source(), training.seed(), Instant.now().toString(), result.steadySamplesPerSecond(),
-                org.ae4j.persist.Provenance.of(model.kernels(), training.workers()));
+                org.ae4j.persist.Provenance.of(model.kernels(), workerCount));
         Optional<AnomalyThreshold> threshold = threshold(model, train, training);
         threshold.ifPresent(t -> app.say(String.format(Locale.ROOT, "anomaly threshold %.6g: flags %.1f%% of %,d held-out examples",
                 t.threshold(), 100 * t.falsePositiveRate(), t.calibrationRows())));

@@ -308,8 +308,8 @@ class CliTest {
                 "unknown variant 'nope'; known variants: contractive, conv, denoising, sparse, vae, vanilla");
         assertBadInput(run("train", "--variant", "vanilla", "--epochs", "-3", "--out", dir.resolve("x.ae4j").toString()),
                 "epochs must be >= 1, got -3");
-        assertBadInput(run("train", "--variant", "vanilla", "--workers", "0", "--out", dir.resolve("x.ae4j").toString()),
-                "workers must be in [1, 256], got 0");
+        assertBadInput(run("train", "--variant", "vanilla", "--workers", "-1", "--out", dir.resolve("x.ae4j").toString()),
+                "workers must be in [1, 256], or 0 for one per core, got -1");
         Path negative = dir.resolve("negative.json");
         Files.writeString(negative, "{\"variant\": \"vanilla\", \"training\": {\"epochs\": -1}}");
         assertBadInput(run("train", "--config", negative.toString(), "--out", dir.resolve("x.ae4j").toString()),

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ae4j.Ae4j;
 import org.ae4j.config.ModelConfig;
+import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.model.StepContext;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.RandomSource;
+import org.ae4j.train.BatchInference;
 import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The opt-in performance check of a variant: steady-state training steps (forward, backward, optimizer)
- * make no native array buffers outside their reused step memory. ae4j's own variants pass it; a plug-in
+ * and inference batches (code, reconstruction, per-example loss) make no native array buffers outside
+ * their reused memory, and whole-dataset inference allocates per call, not per batch. ae4j's own variants pass it; a plug-in
  * written on plain ND4J ops may not (ND4J's scalar ops allocate a one-value buffer per call), so it is
  * not part of {@link VariantConformance}: extend it when a variant's speed matters, and declare what is
  * known to remain with {@link #scalarBuffersPerStep()}.
@@ -85,4 +88,61 @@ public abstract class VariantAllocations {
         }
     }
 
+    @Test
+    void steadyStateInferenceAllocatesNoNativeArraysPerBatch() {
+        Registry registry = Ae4j.registry();
+        Autoencoder model = ModelConfig.defaults(registry.variant(variantName())).build(inputShape(), registry);
+        StepMemory memory = new StepMemory("conformance-inference-" + variantName());
+        INDArray x = Fixtures.uniform(6, 0.05, 0.95, DataType.FLOAT, batchShape());
+        Runnable batch = () -> {
+            try (var ignored = memory.open()) {
+                model.encode(x);
+                model.reconstruct(x);
+                model.reconstructionLossPerExample(x);
+            }
+        };
+        try {
+            for (int i = 0; i < 3; i++) {
+                batch.run();
+            }
+            long reserved = memory.reservedBytes();
+            int batches = 5;
+            NativeAllocations.Counts counts = NativeAllocations.during(() -> {
+                for (int i = 0; i < batches; i++) {
+                    batch.run();
+                }
+            });
+            assertThat(counts.arrays()).as(counts.toString()).isZero();
+            assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(batches * scalarBuffersPerStep());
+            assertThat(memory.reservedBytes()).isEqualTo(reserved);
+        } finally {
+            memory.release();
+        }
+
+        // the whole-dataset path allocates per call (its result), not per batch
+        String lanes = System.getProperty(BatchInference.LANES_PROPERTY);
+        System.setProperty(BatchInference.LANES_PROPERTY, "1");
+        try {
+            Dataset four = Dataset.of(Fixtures.uniform(7, 0.05, 0.95, DataType.FLOAT, rows(12)));
+            Dataset twelve = Dataset.of(Fixtures.uniform(8, 0.05, 0.95, DataType.FLOAT, rows(36)));
+            for (int i = 0; i < 2; i++) {
+                BatchInference.map(twelve, 3, model::reconstruct);
+            }
+            NativeAllocations.Counts few = NativeAllocations.during(() -> BatchInference.map(four, 3, model::reconstruct));
+            NativeAllocations.Counts many = NativeAllocations.during(() -> BatchInference.map(twelve, 3, model::reconstruct));
+            assertThat(many.arrays()).as("4 batches: " + few + "; 12 batches: " + many).isEqualTo(few.arrays());
+        } finally {
+            if (lanes == null) {
+                System.clearProperty(BatchInference.LANES_PROPERTY);
+            } else {
+                System.setProperty(BatchInference.LANES_PROPERTY, lanes);
+            }
+        }
+    }
+
+    private long[] rows(int n) {
+        long[] shape = batchShape();
+        shape[0] = n;
+        return shape;
+    }
 }

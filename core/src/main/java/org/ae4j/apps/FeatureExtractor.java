@@ -1,14 +1,12 @@
 package org.ae4j.apps;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
+import org.ae4j.train.BatchInference;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** The frozen latent codes of a trained model as features for downstream models. */
+/** The frozen latent codes of a trained model as features for downstream models, computed on every core. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FeatureExtractor {
 
@@ -25,11 +23,7 @@ public final class FeatureExtractor {
 
     /** The deterministic code of every example, {@code [n, codeSize]}, keeping the data's labels. */
     public Dataset features(Dataset data) {
-        List<INDArray> parts = new ArrayList<>();
-        for (INDArray batch : data.batches(batchSize)) {
-            parts.add(model.encode(batch));
-        }
-        INDArray codes = parts.size() == 1 ? parts.get(0).dup('c') : Nd4j.vstack(parts.toArray(INDArray[]::new));
+        INDArray codes = BatchInference.map(data, batchSize, model::encode);
         return data.labels().map(l -> Dataset.labeled(codes, l)).orElseGet(() -> Dataset.of(codes));
     }
 }

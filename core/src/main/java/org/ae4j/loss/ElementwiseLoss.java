@@ -32,6 +32,6 @@ abstract class ElementwiseLoss implements Loss {
     @Override
     public INDArray perExample(INDArray output, INDArray target) {
         LossShapes.requireSameShape(name(), output, target);
-        return LossShapes.sumPerExample(elementwise(output, target)).divi(output.length() / output.size(0));
+        return LossShapes.meanPerExample(elementwise(output, target));
     }
 }

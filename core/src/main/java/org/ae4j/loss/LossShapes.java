@@ -22,10 +22,19 @@ final class LossShapes {
 
     /** Sums every dimension but the first: {@code [batch, …] → [batch]}. */
     static INDArray sumPerExample(INDArray elementwise) {
+        return elementwise.sum(exampleDimensions(elementwise));
+    }
+
+    /** The mean over every dimension but the first (a reduction: no scalar operand, so no buffer made per call). */
+    static INDArray meanPerExample(INDArray elementwise) {
+        return elementwise.mean(exampleDimensions(elementwise));
+    }
+
+    private static int[] exampleDimensions(INDArray elementwise) {
         int[] dims = new int[elementwise.rank() - 1];
         for (int i = 0; i < dims.length; i++) {
             dims[i] = i + 1;
         }
-        return elementwise.sum(dims);
+        return dims;
     }
 }

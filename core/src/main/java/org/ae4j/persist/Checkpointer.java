@@ -12,6 +12,7 @@ import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.registry.Registry;
 import org.ae4j.train.EpochMetrics;
+import org.ae4j.train.Trainer;
 import org.ae4j.train.TrainingListener;
 import org.ae4j.train.TrainingState;
 import org.apiguardian.api.API;
@@ -53,7 +54,7 @@ public final class Checkpointer implements TrainingListener {
         EpochMetrics last = state.history().get(state.history().size() - 1);
         TrainingMetadata metadata = new TrainingMetadata(state.epochsCompleted(), last.trainLoss(), last.validationLoss(),
                 dataset, config.training().seed(), Instant.now().toString(), Double.NaN,
-                Provenance.of(model.kernels(), config.training().workers()));
+                Provenance.of(model.kernels(), Trainer.workers(config.training(), model)));
         try {
             ModelFile.save(file, new SavedModel(config, model.inputShape(), normalizer, model, metadata, Optional.of(state), table,
                     Optional.empty()),

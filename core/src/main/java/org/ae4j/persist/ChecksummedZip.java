@@ -112,7 +112,7 @@ public final class ChecksummedZip {
                 try (InputStream in = zip.getInputStream(entry)) {
                     byte[] bytes = in.readNBytes((int) entry.getSize());
                     if (bytes.length != entry.getSize() || in.read() != -1) {
-                        throw new FileIntegrityException(file + ": entry " + entry.getName() + " does not inflate to the "
+                        throw new FileIntegrityException(file + " is damaged: entry " + entry.getName() + " does not inflate to the "
                                 + entry.getSize() + " bytes it declares");
                     }
                     if (entries.put(entry.getName(), bytes) != null) {

@@ -52,7 +52,9 @@ public final class Registry implements Components {
 
     private final Kernels kernels;
     private final List<String> pluginNames;
-    private final Map<String, String> contributors;
+    private final List<Ae4jPlugin> plugins;
+    /** Which plug-in contributes each {@code kind:name}: asked of each plug-in alone, on the first question. */
+    private volatile Map<String, String> contributors;
     private final Map<String, Variant> variants;
     private final Map<String, Activation> activations;
     private final Map<String, Loss> losses;
@@ -64,10 +66,10 @@ public final class Registry implements Components {
     private final List<SpecType> specs;
     private final List<NamedType> specTypes;
 
-    private Registry(Kernels kernels, List<String> pluginNames, Injector injector, Map<String, String> contributors) {
+    private Registry(Kernels kernels, List<String> pluginNames, Injector injector, List<? extends Ae4jPlugin> plugins) {
         this.kernels = kernels;
         this.pluginNames = List.copyOf(pluginNames);
-        this.contributors = Map.copyOf(contributors);
+        this.plugins = List.copyOf(plugins);
         this.variants = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Variant>>() { })));
         this.activations = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Activation>>() { })));
         this.losses = sorted(injector.getInstance(Key.get(new TypeLiteral<Map<String, Loss>>() { })));
@@ -114,10 +116,19 @@ public final class Registry implements Components {
             throw new IllegalStateException("plug-ins " + names + " contribute conflicting components: "
                     + e.getMessage(), e);
         }
-        return new Registry(kernels, names, injector, contributors(plugins, kernels));
+        return new Registry(kernels, names, injector, plugins);
     }
 
-    /** Which plug-in contributes each {@code kind:name}, found by asking each plug-in alone. */
+    private Map<String, String> contributors() {
+        Map<String, String> found = contributors;
+        if (found == null) {
+            found = Map.copyOf(contributors(plugins, kernels));
+            contributors = found;
+        }
+        return found;
+    }
+
+    /** Which plug-in contributes each {@code kind:name}, found by asking each plug-in alone (not at start-up: it costs an injector per plug-in). */
     private static Map<String, String> contributors(List<? extends Ae4jPlugin> plugins, Kernels kernels) {
         Map<String, String> found = new HashMap<>();
         for (Ae4jPlugin plugin : new java.util.LinkedHashSet<>(plugins)) {
@@ -139,12 +150,12 @@ public final class Registry implements Components {
      * {@code regularizer}, {@code corruption}, {@code bottleneck}.
      */
     public Optional<String> contributor(String kind, String name) {
-        return Optional.ofNullable(contributors.get(kind + ":" + name));
+        return Optional.ofNullable(contributors().get(kind + ":" + name));
     }
 
     /** The plug-in that registers the spec class {@code type} under the JSON name {@code name}. */
     public Optional<String> specContributor(String name, Class<?> type) {
-        return Optional.ofNullable(contributors.get("spec:" + name + ":" + type.getName()));
+        return Optional.ofNullable(contributors().get("spec:" + name + ":" + type.getName()));
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Whole-dataset metrics of a trained model, computed in batches. */
+/** Whole-dataset metrics of a trained model, computed in batches (on every core, {@link BatchInference}, but the sampled objective). */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Evaluation {
 
@@ -36,13 +36,9 @@ public final class Evaluation {
 
     /** The model's reconstruction loss (deterministic path), averaged over every example. */
     public static double reconstructionLoss(Autoencoder model, Dataset data, int batchSize) {
-        double sum = 0;
-        for (INDArray batch : data.batches(batchSize)) {
-            try (MemoryWorkspace ignored = MEMORY.open()) {
-                sum += model.reconstructionLoss(batch, batch) * batch.size(0);
-            }
-        }
-        return sum / data.size();
+        double[] sum = BatchInference.sum(data, batchSize, 1,
+                batch -> new double[] {model.reconstructionLoss(batch, batch) * batch.size(0)});
+        return sum[0] / data.size();
     }
 
     /**
@@ -51,18 +47,14 @@ public final class Evaluation {
      * entries ({@code NaN} in a table's features) are left out of the sum and the count.
      */
     public static double meanSquaredError(Autoencoder model, Dataset data, int batchSize) {
-        double sum = 0;
-        double count = 0;
-        for (INDArray batch : data.batches(batchSize)) {
-            try (MemoryWorkspace ignored = MEMORY.open()) {
-                INDArray diff = model.reconstruct(batch).subi(batch);
-                INDArray observed = diff.eq(diff);
-                count += observed.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
-                org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(diff, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
-                double norm = diff.norm2Number().doubleValue();
-                sum += norm * norm;
-            }
-        }
-        return count == 0 ? Double.NaN : sum / count;
+        double[] sums = BatchInference.sum(data, batchSize, 2, batch -> {
+            INDArray diff = model.reconstruct(batch).subi(batch);
+            INDArray observed = diff.eq(diff);
+            double count = observed.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber().doubleValue();
+            org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(diff, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+            double norm = diff.norm2Number().doubleValue();
+            return new double[] {norm * norm, count};
+        });
+        return sums[1] == 0 ? Double.NaN : sums[0] / sums[1];
     }
 }

@@ -9,6 +9,7 @@ import org.ae4j.model.StepContext;
 import org.ae4j.model.StepLoss;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
+import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
@@ -115,7 +116,8 @@ public final class Trainer {
         }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         RandomSource root = new RandomSource(config.seed());
-        try (DataParallelStep parallel = config.workers() > 1 ? new DataParallelStep(model, config.workers(), stepMemory) : null) {
+        int workers = workers(config, model);
+        try (DataParallelStep parallel = workers > 1 ? new DataParallelStep(model, workers, stepMemory) : null) {
             for (int epoch = progress.history.size() + 1; epoch <= config.epochs() && !patienceExhausted(progress.withoutImprovement);
                  epoch++) {
                 EpochMetrics metrics = trainEpoch(model, optimizer, trainData, epoch, root, parallel);
@@ -140,6 +142,18 @@ public final class Trainer {
         TrainingResult result = new TrainingResult(progress.history, heldEpoch, stoppedEarly);
         listeners.forEach(l -> l.onTrainingEnd(result));
         return result;
+    }
+
+    /**
+     * The data-parallel workers {@code config} trains {@code model} with: {@link TrainingConfig#workerCount()}, except
+     * that {@link TrainingConfig#AUTO_WORKERS} falls back to one for a model whose parameters are not packed in one
+     * block (an explicit count for such a model is refused when training starts).
+     */
+    public static int workers(TrainingConfig config, Autoencoder model) {
+        if (config.workers() == TrainingConfig.AUTO_WORKERS && ParameterBlock.of(model.parameters()).isEmpty()) {
+            return 1;
+        }
+        return config.workerCount();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.ae4j.util;
 
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,6 +162,12 @@ public final class Lanes implements AutoCloseable {
         return total;
     }
 
+    /** The team the calling thread owns, if it owns one that is open and idle (not inside one of its tasks). */
+    public static Optional<Lanes> idleTeam() {
+        Lanes team = OWNED.get();
+        return team == null || team.running || team.closed ? Optional.empty() : Optional.of(team);
+    }
+
     /**
      * Runs {@code lower} on the calling thread and {@code upper} alongside: on helper 1 of the team the
      * calling thread owns (idle between tasks), else in the common fork-join pool, else after
@@ -185,8 +192,8 @@ public final class Lanes implements AutoCloseable {
      * it owns one with a helper idle between tasks; returns whether it did (else it ran nothing).
      */
     public static boolean splitInTeam(Runnable lower, Runnable upper) {
-        Lanes team = OWNED.get();
-        if (team == null || team.count < 2 || team.running || team.closed) {
+        Lanes team = idleTeam().orElse(null);
+        if (team == null || team.count < 2) {
             return false;
         }
         team.run(lane -> {

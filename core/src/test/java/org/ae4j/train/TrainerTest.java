@@ -185,8 +185,10 @@ class TrainerTest {
         assertThatThrownBy(() -> config().withEpochs(-1)).hasMessage("epochs must be >= 1, got -1");
         assertThatThrownBy(() -> config().withBatchSize(0)).hasMessage("batchSize must be >= 1, got 0");
         assertThatThrownBy(() -> config().withValidationFraction(1.0)).hasMessage("validationFraction must be in [0, 1), got 1.0");
-        assertThatThrownBy(() -> config().withWorkers(0)).hasMessage("workers must be in [1, 256], got 0");
-        assertThatThrownBy(() -> config().withWorkers(257)).hasMessage("workers must be in [1, 256], got 257");
+        assertThatThrownBy(() -> config().withWorkers(-1)).hasMessage("workers must be in [1, 256], or 0 for one per core, got -1");
+        assertThatThrownBy(() -> config().withWorkers(257)).hasMessage("workers must be in [1, 256], or 0 for one per core, got 257");
+        assertThat(config().withWorkers(TrainingConfig.AUTO_WORKERS).workerCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(TrainingConfig.defaults().workers()).as("one worker per core by default").isEqualTo(TrainingConfig.AUTO_WORKERS);
     }
 
     @Test
@@ -233,5 +235,7 @@ class TrainerTest {
         assertThatThrownBy(() -> new Trainer(config().withEpochs(1).withWorkers(2)).fit(mixed, AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()),
                 data(40, 12, 1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("workers = 2 needs the model's parameters packed in one block (one data type); this model's are not");
+        TrainingConfig auto = config().withEpochs(1).withWorkers(TrainingConfig.AUTO_WORKERS);
+        assertThat(Trainer.workers(auto, mixed)).as("one worker per core falls back to one for such a model").isEqualTo(1);
     }
 }

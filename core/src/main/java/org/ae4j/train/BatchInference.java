@@ -1,0 +1,170 @@
+package org.ae4j.train;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.ae4j.data.Dataset;
+import org.ae4j.util.Lanes;
+import org.ae4j.util.StepMemory;
+import org.apiguardian.api.API;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Inference over a whole dataset — codes, reconstructions, scores, loss sums — in batches spread over every
+ * core. Each lane takes the next batch, computes it in its own reused native memory ({@link StepMemory}, one
+ * block per lane, so the steady state allocates nothing per batch) with ND4J on one native thread, and writes
+ * its rows into the result. The results equal a batch-by-batch loop on one thread: batches are the same and
+ * each is computed whole.
+ *
+ * <p>Lanes are used when the data has at least two batches and the machine more than one core: the calling
+ * thread's own idle team if it has one (validation during data-parallel training), else a team made for the
+ * call — one at a time in the process; a call that finds another in progress, or runs inside a lane, computes
+ * on its own thread. {@code -Dae4j.inference.lanes=N} fixes the number of lanes (1: on the calling thread).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public final class BatchInference {
+
+    /** The system property that fixes the lanes of a call that makes its own team. */
+    public static final String LANES_PROPERTY = "ae4j.inference.lanes";
+
+    private static final StepMemory MEMORY = new StepMemory("ae4j-inference");
+    private static final AtomicBoolean TEAM_IN_USE = new AtomicBoolean();
+
+    private BatchInference() {
+    }
+
+    /**
+     * {@code perBatch} applied to consecutive batches of {@code data}, its outputs stacked: row {@code i} of the
+     * result is what {@code perBatch} gave for example {@code i}. {@code perBatch} must return an array whose
+     * first dimension is its batch's rows, and must be safe to call from several threads at once (a model's
+     * inference methods are); its output may live in the current workspace — it is copied out.
+     */
+    public static INDArray map(Dataset data, int batchSize, Function<INDArray, INDArray> perBatch) {
+        Objects.requireNonNull(perBatch, "perBatch");
+        Stacked result = new Stacked(data.size());
+        forEachBatch(data, batchSize, (from, batch) -> result.put(from, perBatch.apply(batch)));
+        if (result.array == null) {
+            throw new IllegalArgumentException("no examples to infer from");
+        }
+        return result.array;
+    }
+
+    /**
+     * The sums over all batches of the {@code width} numbers {@code perBatch} gives for each batch, e.g. a loss
+     * times the batch's rows and the rows. The order of summation depends on which lane took which batch, so the
+     * last bits may differ from a serial loop's.
+     */
+    public static double[] sum(Dataset data, int batchSize, int width, Function<INDArray, double[]> perBatch) {
+        Objects.requireNonNull(perBatch, "perBatch");
+        double[] totals = new double[width];
+        forEachBatch(data, batchSize, (from, batch) -> {
+            double[] part = perBatch.apply(batch);
+            if (part.length != width) {
+                throw new IllegalStateException("perBatch gave " + part.length + " numbers, expected " + width);
+            }
+            synchronized (totals) {
+                for (int k = 0; k < width; k++) {
+                    totals[k] += part[k];
+                }
+            }
+        });
+        return totals;
+    }
+
+    /** The lanes a call on this thread would use for {@code batches} batches (1: the calling thread alone). */
+    static int lanesFor(int batches) {
+        if (batches < 2 || Lanes.current() != 0) {
+            return 1;
+        }
+        int lanes = Integer.getInteger(LANES_PROPERTY, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Math.min(lanes, batches));
+    }
+
+    private interface BatchTask {
+        void accept(int from, INDArray batch);
+    }
+
+    private static void forEachBatch(Dataset data, int batchSize, BatchTask task) {
+        Objects.requireNonNull(data, "data");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        int rows = data.size();
+        int batches = (rows + batchSize - 1) / batchSize;
+        int lanes = lanesFor(batches);
+        if (lanes > 1) {
+            Lanes own = Lanes.idleTeam().orElse(null);
+            if (own != null) {
+                runOn(own, data, batchSize, batches, task);
+                return;
+            }
+            if (TEAM_IN_USE.compareAndSet(false, true)) {
+                try (Lanes team = new Lanes(lanes)) {
+                    runOn(team, data, batchSize, batches, task);
+                    team.run(lane -> MEMORY.release());      // the helpers end with the team: free their blocks
+                } finally {
+                    TEAM_IN_USE.set(false);
+                }
+                return;
+            }
+        }
+        for (int b = 0; b < batches; b++) {
+            compute(data, batchSize, b, task);
+        }
+    }
+
+    private static void runOn(Lanes team, Dataset data, int batchSize, int batches, BatchTask task) {
+        AtomicInteger next = new AtomicInteger();
+        team.run(lane -> {
+            for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                compute(data, batchSize, b, task);
+            }
+        });
+    }
+
+    private static void compute(Dataset data, int batchSize, int b, BatchTask task) {
+        int from = b * batchSize;
+        int to = Math.min(data.size(), from + batchSize);
+        try (MemoryWorkspace ignored = MEMORY.open()) {
+            task.accept(from, data.features().get(NDArrayIndex.interval(from, to)));
+        }
+    }
+
+    /** The stacked result, made (outside every workspace) when the first batch's output shows its shape. */
+    private static final class Stacked {
+        private final int rows;
+        private volatile INDArray array;
+
+        Stacked(int rows) {
+            this.rows = rows;
+        }
+
+        void put(int from, INDArray part) {
+            INDArray target = array;
+            if (target == null) {
+                synchronized (this) {
+                    target = array;
+                    if (target == null) {
+                        long[] shape = part.shape().clone();
+                        shape[0] = rows;
+                        try (MemoryWorkspace ignored = StepMemory.outside()) {
+                            target = Nd4j.createUninitialized(part.dataType(), shape);
+                        }
+                        array = target;
+                    }
+                }
+            }
+            if (part.rank() != target.rank() || !Arrays.equals(Arrays.copyOfRange(part.shape(), 1, part.rank()),
+                    Arrays.copyOfRange(target.shape(), 1, target.rank()))) {
+                throw new IllegalStateException("batches gave outputs of shapes " + Arrays.toString(target.shape())
+                        + " and " + Arrays.toString(part.shape()) + " (beyond the rows)");
+            }
+            target.get(NDArrayIndex.interval(from, from + part.size(0))).assign(part);
+        }
+    }
+}

@@ -113,7 +113,7 @@ public final class BenchRunner {
         for (int c = 0; c < options.anomalyClasses(); c++) {
             Autoencoder oneClass = config.build(train.exampleShape(), registry);
             Dataset normal = ofClass(train, c);
-            new Trainer(options.training(defaults.training(), normal.size()), List.of(new NativeMemoryRelease()))
+            new Trainer(options.oneClassTraining(defaults.training(), normal.size()), List.of(new NativeMemoryRelease()))
                     .fit(oneClass, config.optimizer().create(registry.kernels()), normal);
             aurocs.put(c, auroc(AnomalyScorer.reconstructionError(oneClass), test, c));
         }

@@ -77,7 +77,7 @@ public final class ReportWriter {
         Dataset codes = new FeatureExtractor(model, 256).features(sample);
         double[][] xy;
         if (codes.exampleLength() >= 2) {
-            xy = Pca.fit(codes).autoencoder(2, model.kernels()).encode(codes.features().castTo(DataType.FLOAT)).castTo(DataType.DOUBLE)
+            xy = Pca.fitLeading(codes, 2, 1).autoencoder(2, model.kernels()).encode(codes.features().castTo(DataType.FLOAT)).castTo(DataType.DOUBLE)
                     .toDoubleMatrix();
         } else {
             xy = codes.features().castTo(DataType.DOUBLE).toDoubleMatrix();

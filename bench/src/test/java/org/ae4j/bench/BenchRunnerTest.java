@@ -74,11 +74,11 @@ class BenchRunnerTest {
         org.ae4j.train.TrainingConfig sample = quick.training(defaults, 4000);               // 3,600 trained on: 15 steps per epoch
         assertThat(sample.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 15);
         assertThat(sample.validationFraction()).isEqualTo(0.1);
-        assertThat(sample.patience()).isEqualTo(10);                                         // a tenth of the budget
+        assertThat(sample.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 10.0 / 15));   // a tenth of the budget
         assertThat(sample.seed()).isEqualTo(quick.seed());
-        org.ae4j.train.TrainingConfig oneClass = quick.training(defaults, 400);               // 2 steps per epoch
-        assertThat(oneClass.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 2);
-        assertThat(oneClass.patience()).isEqualTo(75);
+        org.ae4j.train.TrainingConfig oneClass = quick.oneClassTraining(defaults, 400);       // 2 steps per epoch, a quarter of the budget
+        assertThat(oneClass.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 4 / 2);
+        assertThat(oneClass.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 4 / 10.0 / 2));
         org.ae4j.train.TrainingConfig byEpochs = new BenchOptions(Optional.empty(), List.of(), 7, 0, 0, 10, 1, out).training(defaults, 4000);
         assertThat(byEpochs.epochs()).isEqualTo(7);
         assertThat(byEpochs.patience()).isEqualTo(defaults.patience());

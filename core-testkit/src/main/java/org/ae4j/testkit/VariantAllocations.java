@@ -80,7 +80,9 @@ public abstract class VariantAllocations {
             });
             assertThat(counts.arrays()).as(counts.toString()).isZero();
             assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(steps * scalarBuffersPerStep());
-            assertThat(counts.inWorkspace()).as(counts.toString()).isPositive();
+            if (!model.runsWhole(x.size(0))) {                    // the small-model path keeps its own buffers
+                assertThat(counts.inWorkspace()).as(counts.toString()).isPositive();
+            }
             assertThat(memory.reservedBytes()).isEqualTo(reserved);
             assertThat(memory.spilledBytes()).isEqualTo(spilled);
         } finally {

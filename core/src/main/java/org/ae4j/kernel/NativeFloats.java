@@ -32,9 +32,14 @@ public final class NativeFloats {
         return true;
     }
 
-    /** Whether {@code a} is a float array whose elements lie in C order one after another (ND4J calls 1-D views 'f'). */
+    /**
+     * Whether {@code a} is a float array whose elements lie in C order one after another, judged by its strides alone:
+     * ND4J calls 1-D views, and a single row {@code [1, n]} with strides {@code [1, 1]}, 'f', though their elements lie
+     * exactly as in C order (a row then took the ND4J fallback while its batch did not, and their scores differed in
+     * the last bit).
+     */
     public static boolean plain(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.rank() > 1 && a.ordering() != 'c') {
+        if (a.dataType() != DataType.FLOAT || a.isEmpty()) {
             return false;
         }
         long[] shape = a.shape();

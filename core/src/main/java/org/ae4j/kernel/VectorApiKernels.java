@@ -100,6 +100,45 @@ public final class VectorApiKernels implements Kernels {
         keepAlive(theta, gradient, m, v);
     }
 
+    /** True unless {@code -Dae4j.smallModelPath=false} turns the small-model path off (for comparisons). */
+    @Override
+    public boolean fusesSmallLayers() {
+        return !"false".equals(System.getProperty("ae4j.smallModelPath"));
+    }
+
+    @Override
+    public double[] maskedSquaredError(INDArray output, INDArray target, INDArray gradient) {
+        double[] result = SmallErrors.applies(output, target, gradient) ? SmallErrors.masked(output, target, gradient)
+                : Kernels.super.maskedSquaredError(output, target, gradient);
+        keepAlive(output, target, gradient);
+        return result;
+    }
+
+    @Override
+    public INDArray meanSquaredErrorPerExample(INDArray output, INDArray target, boolean skipMissing) {
+        INDArray result = SmallErrors.applies(output, target) ? SmallErrors.perExample(output, target, skipMissing)
+                : Kernels.super.meanSquaredErrorPerExample(output, target, skipMissing);
+        keepAlive(output, target);
+        return result;
+    }
+
+    @Override
+    public INDArray missingAsZero(INDArray x) {
+        INDArray result = SmallErrors.applies(x) ? SmallErrors.missingAsZero(x) : Kernels.super.missingAsZero(x);
+        keepAlive(x);
+        return result;
+    }
+
+    /** Small float products in Java ({@link SmallGemm}), others by ND4J's {@code matmul}. */
+    @Override
+    public INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
+        if (SmallGemm.applies(a, b, c, transposeA, transposeB)) {
+            SmallGemm.multiply(a, b, c, transposeA, transposeB, (float) alpha, (float) beta);
+            return c;
+        }
+        return Kernels.super.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
     /** Plain Java over the native floats: for small arrays one loop beats ND4J's reduction and cast. */
     @Override
     public double[] columnSums(INDArray a) {

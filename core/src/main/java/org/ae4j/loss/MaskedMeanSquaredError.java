@@ -1,11 +1,10 @@
 package org.ae4j.loss;
 
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Mean squared error over the observed entries only: a target entry that is {@code NaN} is missing and
@@ -18,6 +17,13 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 public final class MaskedMeanSquaredError extends ElementwiseLoss {
 
     public static final String NAME = "masked-mse";
+
+    private final Kernels kernels;
+
+    /** @param kernels compute the error and its gradient (in Java for small arrays: a table's batches, one row) */
+    public MaskedMeanSquaredError(Kernels kernels) {
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+    }
 
     @Override
     public String name() {
@@ -32,43 +38,34 @@ public final class MaskedMeanSquaredError extends ElementwiseLoss {
     @Override
     public LossResult evaluate(INDArray output, INDArray target) {
         LossShapes.requireSameShape(NAME, output, target);
-        INDArray observed = observed(target);
-        INDArray diff = difference(output, target, observed);
-        double n = observed.sumNumber().doubleValue();
+        INDArray gradient = Nd4j.createUninitialized(output.dataType(), output.shape());
+        double[] sumAndCount = kernels.maskedSquaredError(output, target, gradient);     // 0 where nothing is observed
+        double n = sumAndCount[1];
         if (n == 0) {
-            return new LossResult(0, Nd4j.zerosLike(output));
+            return new LossResult(0, gradient);
         }
-        double sum = diff.mul(diff).sumNumber().doubleValue();
-        return new LossResult(sum / n, diff.muli(2.0 / n));
+        kernels.scaleAdd(gradient, 2.0 / n, gradient, 0.0);
+        return new LossResult(sumAndCount[0] / n, gradient);
     }
 
     /** The value alone: no gradient array is made. */
     @Override
     public double value(INDArray output, INDArray target) {
         LossShapes.requireSameShape(NAME, output, target);
-        INDArray observed = observed(target);
-        double n = observed.sumNumber().doubleValue();
-        if (n == 0) {
-            return 0;
-        }
-        INDArray diff = difference(output, target, observed);
-        return diff.muli(diff).sumNumber().doubleValue() / n;
+        double[] sumAndCount = kernels.maskedSquaredError(output, target, Nd4j.createUninitialized(output.dataType(), output.shape()));
+        return sumAndCount[1] == 0 ? 0 : sumAndCount[0] / sumAndCount[1];
     }
 
     @Override
     public INDArray perExample(INDArray output, INDArray target) {
         LossShapes.requireSameShape(NAME, output, target);
-        INDArray observed = observed(target);
-        INDArray diff = difference(output, target, observed);
-        INDArray sums = LossShapes.sumPerExample(diff.muli(diff));
-        INDArray counts = LossShapes.sumPerExample(observed);
-        BooleanIndexing.replaceWhere(counts, 1.0, Conditions.equals(0.0));     // nothing observed: 0/1
-        return sums.divi(counts);
+        return kernels.meanSquaredErrorPerExample(output, target, true);
     }
 
     @Override
     INDArray elementwise(INDArray output, INDArray target) {
-        INDArray diff = difference(output, target, observed(target));
+        INDArray diff = Nd4j.createUninitialized(output.dataType(), output.shape());
+        kernels.maskedSquaredError(output, target, diff);
         return diff.muli(diff);
     }
 
@@ -85,17 +82,5 @@ public final class MaskedMeanSquaredError extends ElementwiseLoss {
     @Override
     public INDArray reconstruction(INDArray output) {
         return output.dup();
-    }
-
-    /** 1 where the target is a number, 0 where it is {@code NaN}. */
-    private static INDArray observed(INDArray target) {
-        return target.eq(target).castTo(target.dataType());
-    }
-
-    /** {@code (x̂ − x)} where observed, 0 elsewhere. */
-    private static INDArray difference(INDArray output, INDArray target, INDArray observed) {
-        INDArray filled = target.dup();
-        BooleanIndexing.replaceWhere(filled, 0.0, Conditions.isNan());
-        return output.sub(filled).muli(observed);
     }
 }

@@ -37,6 +37,13 @@ public final class MeanSquaredError extends ElementwiseLoss {
         return new LossResult(kernels.squaredError(output, target, gradient, 2.0 / n) / n, gradient);
     }
 
+    /** Each example's mean squared error, by the kernels (in Java for small arrays: scoring a table row). */
+    @Override
+    public INDArray perExample(INDArray output, INDArray target) {
+        LossShapes.requireSameShape(NAME, output, target);
+        return kernels.meanSquaredErrorPerExample(output, target, false);
+    }
+
     @Override
     INDArray elementwise(INDArray output, INDArray target) {
         INDArray diff = output.sub(target);

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.ae4j.loss.MaskedMeanSquaredError;
+import org.ae4j.loss.MeanSquaredError;
+import org.ae4j.nn.DenseStack;
+import org.ae4j.nn.IdentityBottleneck;
+import org.ae4j.nn.Sequential;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Corruption;
@@ -49,6 +54,8 @@ public final class Autoencoder {
     private final Corruption corruption;
     private final List<Parameter> parameters;
     private final ParameterBlock block;
+    /** The small-model path, when the model is a plain stack of dense layers and the kernels fuse them; else null. */
+    private final DenseStack stack;
 
     /** A model without penalties or corruption. */
     public Autoencoder(Kernels kernels, Encoder encoder, Bottleneck bottleneck, Decoder decoder, Loss loss) {
@@ -83,6 +90,26 @@ public final class Autoencoder {
         this.parameters = List.copyOf(all);
         this.block = ParameterBlock.pack(parameters).orElse(null);
         this.regularizers.forEach(r -> r.requireCompatible(encoder, bottleneck));
+        this.stack = denseStack();
+    }
+
+    private DenseStack denseStack() {
+        boolean squaredError = loss.name().equals(MeanSquaredError.NAME) || loss.name().equals(MaskedMeanSquaredError.NAME);
+        if (!kernels.fusesSmallLayers() || !regularizers.isEmpty() || !squaredError || !(bottleneck instanceof IdentityBottleneck)
+                || !(encoder instanceof Sequential e) || !(decoder instanceof Sequential d)) {
+            return null;
+        }
+        return DenseStack.of(e.layers(), d.layers(), kernels, loss.skipsMissingTargets()).orElse(null);
+    }
+
+    /** Whether a batch of {@code rows} runs on the small-model path ({@link DenseStack}) rather than layer by layer. */
+    public boolean runsWhole(long rows) {
+        return stack != null && stack.fits(rows);
+    }
+
+    /** The small-model path for a batch of {@code input}, if it applies (see {@link DenseStack}). */
+    private DenseStack small(INDArray input) {
+        return stack != null && input.rank() == 2 && stack.fits(input.size(0)) ? stack : null;
     }
 
     private static void requireSize(String who, long expected, String what, long[] shape) {
@@ -130,6 +157,10 @@ public final class Autoencoder {
      */
     public StepLoss objective(INDArray input, RandomSource random) {
         requireBatch(input, "input");
+        DenseStack small = small(input);
+        if (small != null) {
+            return new StepLoss(small.loss(encoderInput(input), input), 0, 0);
+        }
         Code code = bottleneck.forward(encoder.forward(encoderInput(input)).output(), random, 0);
         return new StepLoss(loss.value(decoder.forward(code.z()).output(), input), code.lossTerm(), 0);
     }
@@ -196,6 +227,10 @@ public final class Autoencoder {
         } else {
             parameters.forEach(Parameter::zeroGradient);
         }
+        DenseStack small = small(input);
+        if (small != null) {
+            return new StepLoss(small.gradients(input, target), 0, 0);
+        }
         Trace encoded = encoder.forward(input);
         Code code = bottleneck.forward(encoded.output(), step.random(), step.epoch());
         Trace decoded = decoder.forward(code.z());
@@ -236,6 +271,10 @@ public final class Autoencoder {
     /** The deterministic code of each example, {@code [batch, codeSize]}. */
     public INDArray encode(INDArray input) {
         requireBatch(input, "input");
+        DenseStack small = small(input);
+        if (small != null) {
+            return small.encode(encoderInput(input));
+        }
         return bottleneck.encode(encoder.forward(encoderInput(input)).output());
     }
 
@@ -247,9 +286,7 @@ public final class Autoencoder {
         if (!loss.skipsMissingTargets()) {
             return x;
         }
-        INDArray filled = x.dup();
-        org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(filled, 0.0, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
-        return filled;
+        return kernels.missingAsZero(x);
     }
 
     /** The decoder's output mapped to data space, e.g. images in [0, 1]. */
@@ -259,12 +296,21 @@ public final class Autoencoder {
 
     /** {@code decode(encode(input))}. */
     public INDArray reconstruct(INDArray input) {
+        requireBatch(input, "input");
+        DenseStack small = small(input);
+        if (small != null) {
+            return small.reconstruct(encoderInput(input));
+        }
         return decode(encode(input));
     }
 
     /** The reconstruction loss of the deterministic path, as {@link Loss#value} defines it. */
     public double reconstructionLoss(INDArray input, INDArray target) {
         requireBatch(input, "input");
+        DenseStack small = small(input);
+        if (small != null) {
+            return small.loss(encoderInput(input), target);
+        }
         INDArray raw = decoder.forward(encode(input)).output();
         return loss.value(raw, target);
     }
@@ -272,6 +318,10 @@ public final class Autoencoder {
     /** Per-example reconstruction loss, {@code [batch]} (a simple anomaly score). */
     public INDArray reconstructionLossPerExample(INDArray input) {
         requireBatch(input, "input");
+        DenseStack small = small(input);
+        if (small != null) {
+            return small.lossPerExample(encoderInput(input), input);
+        }
         INDArray raw = decoder.forward(encode(input)).output();
         return loss.perExample(raw, input);
     }

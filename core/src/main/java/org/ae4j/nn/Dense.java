@@ -8,7 +8,6 @@ import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
-import org.ae4j.util.Gemm;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ∂L/∂X = G·Wᵀ}. Forward: the product {@code X·W}, then bias and activation by
  * {@link Kernels#biasActivation}; backward: {@code f′} and the bias gradient by
  * {@link Kernels#backpropWithBias}, then {@code Xᵀ·G}. Parameter gradients are accumulated straight into
- * their buffers; products go through {@link Gemm}.
+ * their buffers; products go through {@link Kernels#gemm}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dense implements Layer {
@@ -101,7 +100,7 @@ public final class Dense implements Layer {
         }
         INDArray w = weights.value();
         INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
-        Gemm.into(input, w, output, false, false, 1.0, 0.0);
+        kernels.gemm(input, w, output, false, false, 1.0, 0.0);
         kernels.biasActivation(output, bias.value(), activation);
         return Trace.of(input, output);
     }
@@ -110,7 +109,7 @@ public final class Dense implements Layer {
     public INDArray backward(Trace trace, INDArray outputGradient) {
         INDArray g = accumulate(trace, outputGradient);
         INDArray inputGradient = Nd4j.createUninitialized(g.dataType(), g.size(0), inputs);
-        return Gemm.into(g, weights.value(), inputGradient, false, true, 1.0, 0.0);
+        return kernels.gemm(g, weights.value(), inputGradient, false, true, 1.0, 0.0);
     }
 
     @Override
@@ -121,7 +120,7 @@ public final class Dense implements Layer {
     /** Applies f′ in place and adds the parameter gradients; returns ∂L/∂(X·W + b). */
     private INDArray accumulate(Trace trace, INDArray outputGradient) {
         kernels.backpropWithBias(trace.output(), outputGradient, bias.gradient(), activation);
-        Gemm.into(trace.input(), outputGradient, weights.gradient(), true, false, 1.0, 1.0);
+        kernels.gemm(trace.input(), outputGradient, weights.gradient(), true, false, 1.0, 1.0);
         return outputGradient;
     }
 

@@ -44,7 +44,6 @@ public final class CorePlugin extends PluginModule {
         activations.addBinding(Softplus.NAME).toInstance(new Softplus());
 
         Contributions.losses(binder()).addBinding(BinaryCrossEntropy.NAME).toInstance(new BinaryCrossEntropy());
-        Contributions.losses(binder()).addBinding(MaskedMeanSquaredError.NAME).toInstance(new MaskedMeanSquaredError());
 
         MapBinder<String, Initializer> initializers = Contributions.initializers(binder());
         for (FanInit init : new FanInit[] {FanInit.XAVIER_UNIFORM, FanInit.XAVIER_NORMAL, FanInit.HE_UNIFORM,
@@ -66,5 +65,12 @@ public final class CorePlugin extends PluginModule {
     @StringMapKey(MeanSquaredError.NAME)
     Loss meanSquaredError(Kernels kernels) {
         return new MeanSquaredError(kernels);
+    }
+
+    /** The masked squared error (tables with missing cells) computes with the registry's kernels. */
+    @ProvidesIntoMap
+    @StringMapKey(MaskedMeanSquaredError.NAME)
+    Loss maskedMeanSquaredError(Kernels kernels) {
+        return new MaskedMeanSquaredError(kernels);
     }
 }

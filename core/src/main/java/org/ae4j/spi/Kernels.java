@@ -1,8 +1,12 @@
 package org.ae4j.spi;
 
 import java.util.function.Supplier;
+import org.ae4j.util.Gemm;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * The one seam behind which ae4j's arithmetic hot spots run: each method is a whole computation that an
@@ -25,6 +29,24 @@ public interface Kernels {
     /** The implementation's name, recorded in model metadata: {@code "vector-api"} or {@code "nd4j"}. */
     String name();
 
+    /**
+     * Whether models computing with these kernels run small stacks of dense layers whole in Java
+     * ({@link org.ae4j.nn.DenseStack}) instead of layer by layer in ND4J ops: true for the fused kernels, false for
+     * ND4J's (which compute with ND4J's ops alone, for comparisons).
+     */
+    default boolean fusesSmallLayers() {
+        return false;
+    }
+
+    /**
+     * {@code c ← α·op(a)·op(b) + β·c}, {@code op} transposing where asked — the products of dense layers; returns
+     * {@code c}. The default runs ND4J's {@code matmul} ({@link Gemm}); fused implementations compute small products
+     * in Java, where ND4J's fixed cost per op (~10–20 µs) would dominate.
+     */
+    default INDArray gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
+        return Gemm.into(a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
     /** {@code y ← f(y + b)}: the row {@code b} ({@code [1, cols]}) added to each row of {@code y} ({@code [rows, cols]}). */
     void biasActivation(INDArray y, INDArray bias, Activation f);
 
@@ -36,6 +58,44 @@ public interface Kernels {
 
     /** {@code gradient ← scale·(output − target)}; returns {@code Σ (output − target)²}. Same shapes. */
     double squaredError(INDArray output, INDArray target, INDArray gradient, double scale);
+
+    /**
+     * The squared error over the entries where {@code target} is a number: {@code gradient ← output − target} there
+     * and 0 where the target is {@code NaN}; returns {@code {Σ (output − target)², count}} over those entries. Same
+     * shapes.
+     */
+    default double[] maskedSquaredError(INDArray output, INDArray target, INDArray gradient) {
+        INDArray observed = target.eq(target).castTo(target.dataType());
+        gradient.assign(output.sub(missingAsZero(target)).muli(observed));
+        return new double[] {gradient.mul(gradient).sumNumber().doubleValue(), observed.sumNumber().doubleValue()};
+    }
+
+    /**
+     * Each example's mean squared error, {@code [rows]}: over all its entries, or — when {@code skipMissing} — over
+     * those where the target is a number (0 for an example with none). Same shapes, examples along the first axis.
+     */
+    default INDArray meanSquaredErrorPerExample(INDArray output, INDArray target, boolean skipMissing) {
+        int[] dims = new int[output.rank() - 1];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = i + 1;
+        }
+        if (!skipMissing) {
+            INDArray diff = output.sub(target);
+            return diff.muli(diff).mean(dims);
+        }
+        INDArray diff = Nd4j.createUninitialized(output.dataType(), output.shape());
+        maskedSquaredError(output, target, diff);
+        INDArray counts = target.eq(target).castTo(target.dataType()).sum(dims);
+        BooleanIndexing.replaceWhere(counts, 1.0, Conditions.equals(0.0));     // nothing observed: 0/1
+        return diff.muli(diff).sum(dims).divi(counts);
+    }
+
+    /** A copy of {@code x} with its {@code NaN} entries (missing values) set to 0. */
+    default INDArray missingAsZero(INDArray x) {
+        INDArray filled = x.dup();
+        BooleanIndexing.replaceWhere(filled, 0.0, Conditions.isNan());
+        return filled;
+    }
 
     /** {@code target ← a·target + b·other} over equally long arrays. */
     void scaleAdd(INDArray target, double a, INDArray other, double b);

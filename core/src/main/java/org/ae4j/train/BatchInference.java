@@ -56,23 +56,28 @@ public final class BatchInference {
 
     /**
      * The sums over all batches of the {@code width} numbers {@code perBatch} gives for each batch, e.g. a loss
-     * times the batch's rows and the rows. The order of summation depends on which lane took which batch, so the
-     * last bits may differ from a serial loop's.
+     * times the batch's rows and the rows. Summed in batch order once every batch is done, so the result does not
+     * depend on which lane took which batch.
      */
     public static double[] sum(Dataset data, int batchSize, int width, Function<INDArray, double[]> perBatch) {
         Objects.requireNonNull(perBatch, "perBatch");
-        double[] totals = new double[width];
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        double[][] parts = new double[(data.size() + batchSize - 1) / batchSize][];
         forEachBatch(data, batchSize, (from, batch) -> {
             double[] part = perBatch.apply(batch);
             if (part.length != width) {
                 throw new IllegalStateException("perBatch gave " + part.length + " numbers, expected " + width);
             }
-            synchronized (totals) {
-                for (int k = 0; k < width; k++) {
-                    totals[k] += part[k];
-                }
-            }
+            parts[from / batchSize] = part;
         });
+        double[] totals = new double[width];
+        for (double[] part : parts) {
+            for (int k = 0; k < width; k++) {
+                totals[k] += part[k];
+            }
+        }
         return totals;
     }
 

@@ -80,6 +80,26 @@ class AppsTest {
     }
 
     @Test
+    void leadingComponentsBySubspaceIterationMatchTheFullFit() {
+        double[] scales = new double[40];
+        for (int j = 0; j < scales.length; j++) {
+            scales[j] = 10.0 / (1 + j);                        // a spectrum with gaps at the top
+        }
+        INDArray x = TestArrays.gaussian(9, 1.0, 300, 40).muliRowVector(Nd4j.create(scales, new long[] {1, 40}, 'c'));
+        Dataset data = Dataset.of(x.castTo(DataType.FLOAT));
+        Pca full = Pca.fit(data);
+        Pca leading = Pca.fitLeading(data, 3, 7);
+        assertThat(leading.explainedVariance()).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(leading.explainedVariance()[i]).isCloseTo(full.explainedVariance()[i], within(1e-6 * full.explainedVariance()[i]));
+        }
+        INDArray a = full.autoencoder(3, org.ae4j.kernel.KernelSelection.best()).reconstruct(x.castTo(DataType.FLOAT));
+        INDArray b = leading.autoencoder(3, org.ae4j.kernel.KernelSelection.best()).reconstruct(x.castTo(DataType.FLOAT));
+        assertThat(a.sub(b).amaxNumber().doubleValue()).as("the same subspace").isLessThan(1e-3);
+        assertThatThrownBy(() -> Pca.fitLeading(data, 41, 7)).hasMessage("PCA of 40-dimensional data has 1 to 40 components, not 41");
+    }
+
+    @Test
     void pcaVariancesAreSortedAndSumToTheTotalVariance() {
         INDArray x = TestArrays.gaussian(5, 1.0, 200, 4).muliRowVector(Nd4j.create(new double[] {3, 1, 0.5, 2}, new long[] {1, 4}, 'c'));
         double[] variances = Pca.fit(Dataset.of(x.castTo(DataType.FLOAT))).explainedVariance();

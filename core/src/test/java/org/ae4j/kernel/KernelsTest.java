@@ -223,6 +223,97 @@ class KernelsTest {
 
     @ParameterizedTest
     @MethodSource("implementations")
+    void productsMatchTheDoublePrecisionProductInEveryTransposition(Kernels kernels) {
+        int[][] shapes = {{37, 9, 16}, {1, 60, 64}, {256, 64, 32}, {300, 200, 100}};   // the last is above the Java path's size
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    INDArray a = TestArrays.gaussian(41, 1.0, ta ? s[1] : s[0], ta ? s[0] : s[1]).castTo(DataType.FLOAT);
+                    INDArray b = TestArrays.gaussian(42, 1.0, tb ? s[2] : s[1], tb ? s[1] : s[2]).castTo(DataType.FLOAT);
+                    INDArray c = TestArrays.gaussian(43, 1.0, s[0], s[2]).castTo(DataType.FLOAT);
+                    INDArray opA = ta ? a.castTo(DataType.DOUBLE).transpose() : a.castTo(DataType.DOUBLE);
+                    INDArray opB = tb ? b.castTo(DataType.DOUBLE).transpose() : b.castTo(DataType.DOUBLE);
+                    INDArray expected = opA.mmul(opB).muli(0.5).addi(c.castTo(DataType.DOUBLE).mul(2.0));
+                    INDArray result = kernels.gemm(a, b, c, ta, tb, 0.5, 2.0);
+                    assertThat(result).isSameAs(c);
+                    assertThat(maxAbsDifference(c.castTo(DataType.DOUBLE), expected)).as(java.util.Arrays.toString(s) + " " + ta + tb)
+                            .isLessThan(1e-3);
+                }
+            }
+        }
+        INDArray single = TestArrays.gaussian(46, 1.0, 1, 6).castTo(DataType.FLOAT).dup('f');
+        assertThat(NativeFloats.plain(single)).as("one row laid out as in C order, whatever ND4J calls it").isTrue();
+        assertThat(NativeFloats.plain(TestArrays.gaussian(46, 1.0, 2, 6).castTo(DataType.FLOAT).dup('f'))).isFalse();
+        // a row view (plain) and a column-major operand (not plain: handed to ND4J)
+        INDArray big = TestArrays.gaussian(44, 1.0, 10, 8).castTo(DataType.FLOAT);
+        INDArray rows = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray w = TestArrays.gaussian(45, 1.0, 8, 4).castTo(DataType.FLOAT).dup('f');
+        INDArray out = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, 3, 4);
+        kernels.gemm(rows, w, out, false, false, 1.0, 0.0);
+        assertThat(maxAbsDifference(out.castTo(DataType.DOUBLE), rows.castTo(DataType.DOUBLE).mmul(w.castTo(DataType.DOUBLE)))).isLessThan(1e-4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void squaredErrorsSkipMissingTargetsAsTheFormulaSays(Kernels kernels) {
+        INDArray output = TestArrays.gaussian(51, 1.0, 7, 5).castTo(DataType.FLOAT);
+        INDArray target = TestArrays.gaussian(52, 1.0, 7, 5).castTo(DataType.FLOAT);
+        target.putScalar(0, 1, Float.NaN);
+        target.putScalar(3, 4, Float.NaN);
+        for (int c = 0; c < 5; c++) {
+            target.putScalar(6, c, Float.NaN);                 // a row with nothing observed
+        }
+        double[] o = output.castTo(DataType.DOUBLE).data().asDouble();
+        double[] t = target.castTo(DataType.DOUBLE).data().asDouble();
+        double sum = 0;
+        int count = 0;
+        double[] rowMasked = new double[7];
+        double[] rowAll = new double[7];
+        for (int r = 0; r < 7; r++) {
+            double rs = 0;
+            int rc = 0;
+            for (int c = 0; c < 5; c++) {
+                int i = r * 5 + c;
+                double d = o[i] - t[i];
+                rowAll[r] += d * d / 5;
+                if (!Double.isNaN(t[i])) {
+                    rs += d * d;
+                    rc++;
+                }
+            }
+            sum += rs;
+            count += rc;
+            rowMasked[r] = rc == 0 ? 0 : rs / rc;
+        }
+        INDArray gradient = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, 7, 5);
+        double[] sumAndCount = kernels.maskedSquaredError(output, target, gradient);
+        assertThat(sumAndCount[0]).isCloseTo(sum, within(1e-4));
+        assertThat(sumAndCount[1]).isEqualTo(count);
+        assertThat(gradient.getDouble(0, 1)).isZero();
+        assertThat(gradient.getDouble(2, 2)).isCloseTo(o[12] - t[12], within(1e-5));
+        double[] masked = kernels.meanSquaredErrorPerExample(output, target, true).castTo(DataType.DOUBLE).toDoubleVector();
+        for (int r = 0; r < 7; r++) {
+            assertThat(masked[r]).as("row " + r).isCloseTo(rowMasked[r], within(1e-5));
+        }
+        INDArray complete = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, 7, 5).assign(target);
+        org.nd4j.linalg.indexing.BooleanIndexing.replaceWhere(complete, 0.5, org.nd4j.linalg.indexing.conditions.Conditions.isNan());
+        double[] all = kernels.meanSquaredErrorPerExample(output, complete, false).castTo(DataType.DOUBLE).toDoubleVector();
+        double[] c = complete.castTo(DataType.DOUBLE).data().asDouble();
+        for (int r = 0; r < 7; r++) {
+            double expected = 0;
+            for (int j = 0; j < 5; j++) {
+                expected += (o[r * 5 + j] - c[r * 5 + j]) * (o[r * 5 + j] - c[r * 5 + j]) / 5;
+            }
+            assertThat(all[r]).isCloseTo(expected, within(1e-5));
+        }
+        INDArray filled = kernels.missingAsZero(target);
+        assertThat(filled.getDouble(0, 1)).isZero();
+        assertThat(filled.getDouble(1, 1)).isEqualTo(target.getDouble(1, 1));
+        assertThat(target.getDouble(0, 1)).as("the input is left alone").isNaN();
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
     void adamStepMatchesTheFormula(Kernels kernels) {
         int n = 1000;
         INDArray theta = TestArrays.gaussian(31, 1.0, n).castTo(DataType.FLOAT);

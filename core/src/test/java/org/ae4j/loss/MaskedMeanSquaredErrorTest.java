@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class MaskedMeanSquaredErrorTest {
 
-    private final MaskedMeanSquaredError loss = new MaskedMeanSquaredError();
+    private final MaskedMeanSquaredError loss = new MaskedMeanSquaredError(org.ae4j.kernel.KernelSelection.best());
 
     private static INDArray withHoles(INDArray x) {
         INDArray t = x.dup();

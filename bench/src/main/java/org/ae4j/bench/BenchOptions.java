@@ -27,7 +27,7 @@ public record BenchOptions(Optional<Path> data, List<String> variants, int epoch
                            int probeIterations, long seed, Path out) {
 
     /** The step budget of {@link #quick}: what fits the first minute of a newcomer on two cores. */
-    public static final int QUICK_STEPS = 600;
+    public static final int QUICK_STEPS = 800;
 
     public BenchOptions {
         Objects.requireNonNull(data, "data");

@@ -28,6 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class VariantAllocations {
 
+    private static final int CYCLES = 5;
+
     /** The registered name of the variant under test. */
     protected abstract String variantName();
 
@@ -67,19 +69,10 @@ public abstract class VariantAllocations {
             }
         };
         try {
-            for (int i = 0; i < 3; i++) {
-                step.run();                              // the workspace learns its size in the first cycle
-            }
+            step.run();                                  // the workspace learns its size in the first cycle
             long reserved = memory.reservedBytes();
             long spilled = memory.spilledBytes();
-            int steps = 5;
-            NativeAllocations.Counts counts = NativeAllocations.during(() -> {
-                for (int i = 0; i < steps; i++) {
-                    step.run();
-                }
-            });
-            assertThat(counts.arrays()).as(counts.toString()).isZero();
-            assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(steps * scalarBuffersPerStep());
+            NativeAllocations.Counts counts = steadyState(step);
             if (!model.runsWhole(x.size(0))) {                    // the small-model path keeps its own buffers
                 assertThat(counts.inWorkspace()).as(counts.toString()).isPositive();
             }
@@ -104,18 +97,9 @@ public abstract class VariantAllocations {
             }
         };
         try {
-            for (int i = 0; i < 3; i++) {
-                batch.run();
-            }
+            batch.run();
             long reserved = memory.reservedBytes();
-            int batches = 5;
-            NativeAllocations.Counts counts = NativeAllocations.during(() -> {
-                for (int i = 0; i < batches; i++) {
-                    batch.run();
-                }
-            });
-            assertThat(counts.arrays()).as(counts.toString()).isZero();
-            assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(batches * scalarBuffersPerStep());
+            steadyState(batch);
             assertThat(memory.reservedBytes()).isEqualTo(reserved);
         } finally {
             memory.release();
@@ -140,6 +124,23 @@ public abstract class VariantAllocations {
                 System.setProperty(BatchInference.LANES_PROPERTY, lanes);
             }
         }
+    }
+
+    /**
+     * Counts what {@value #CYCLES} cycles allocate after two more to settle, and requires no native array outside the
+     * cycle's memory and no more scalar buffers than declared.
+     */
+    private NativeAllocations.Counts steadyState(Runnable cycle) {
+        cycle.run();
+        cycle.run();
+        NativeAllocations.Counts counts = NativeAllocations.during(() -> {
+            for (int i = 0; i < CYCLES; i++) {
+                cycle.run();
+            }
+        });
+        assertThat(counts.arrays()).as(counts.toString()).isZero();
+        assertThat(counts.scalars()).as(counts.toString()).isLessThanOrEqualTo(CYCLES * scalarBuffersPerStep());
+        return counts;
     }
 
     private long[] rows(int n) {

@@ -44,18 +44,9 @@ public final class Pca {
         INDArray centered = x.subRowVector(mean);
         INDArray covariance = Nd4j.createUninitialized(DataType.DOUBLE, d, d);
         Nd4j.gemm(centered, centered, covariance, true, false, 1.0 / Math.max(1, train.size() - 1), 0.0);
-        SymmetricEigen eigen = new SymmetricEigen(covariance.toDoubleMatrix()); // ascending
-        int n = (int) d;
-        double[][] vectors = eigen.vectors();
-        double[][] descending = new double[n][n];
-        double[] variances = new double[n];
-        for (int i = 0; i < n; i++) {
-            variances[i] = Math.max(0, eigen.values()[n - 1 - i]);
-            for (int r = 0; r < n; r++) {
-                descending[r][i] = vectors[r][n - 1 - i];
-            }
-        }
-        return new Pca(mean, Nd4j.create(descending), variances);
+        double[] variances = new double[(int) d];
+        double[][] components = leading(new SymmetricEigen(covariance.toDoubleMatrix()), (int) d, variances);
+        return new Pca(mean, Nd4j.create(components), variances);
     }
 
     /**
@@ -89,17 +80,27 @@ public final class Pca {
         }
         INDArray projected = centered.mmul(q);                               // the covariance within the subspace
         INDArray small = projected.transpose().mmul(projected).muli(scale);
-        SymmetricEigen eigen = new SymmetricEigen(small.toDoubleMatrix());     // ascending
-        double[][] vectors = eigen.vectors();
-        double[][] rotation = new double[width][k];
         double[] variances = new double[k];
+        double[][] rotation = leading(new SymmetricEigen(small.toDoubleMatrix()), width, variances);
+        return new Pca(mean, q.mmul(Nd4j.create(rotation)), variances);
+    }
+
+    /**
+     * The {@code variances.length} largest eigenpairs of {@code eigen} (of an {@code n × n} matrix, ascending), largest
+     * first: the eigenvectors as the columns of the returned {@code [n][k]} matrix, the eigenvalues (clipped at 0) in
+     * {@code variances}.
+     */
+    private static double[][] leading(SymmetricEigen eigen, int n, double[] variances) {
+        int k = variances.length;
+        double[][] vectors = eigen.vectors();
+        double[][] columns = new double[n][k];
         for (int i = 0; i < k; i++) {
-            variances[i] = Math.max(0, eigen.values()[width - 1 - i]);
-            for (int r = 0; r < width; r++) {
-                rotation[r][i] = vectors[r][width - 1 - i];
+            variances[i] = Math.max(0, eigen.values()[n - 1 - i]);
+            for (int r = 0; r < n; r++) {
+                columns[r][i] = vectors[r][n - 1 - i];
             }
         }
-        return new Pca(mean, q.mmul(Nd4j.create(rotation)), variances);
+        return columns;
     }
 
     /** The columns of {@code a} made orthonormal (modified Gram–Schmidt, in place). */

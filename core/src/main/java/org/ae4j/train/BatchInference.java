@@ -169,7 +169,19 @@ public final class BatchInference {
                 throw new IllegalStateException("batches gave outputs of shapes " + Arrays.toString(target.shape())
                         + " and " + Arrays.toString(part.shape()) + " (beyond the rows)");
             }
-            target.get(NDArrayIndex.interval(from, from + part.size(0))).assign(part);
+            long rowLength = target.length() / rows;
+            if (part.dataType() == target.dataType() && part.ordering() == 'c' && part.elementWiseStride() == 1
+                    && part.length() == part.size(0) * rowLength) {
+                // a memory copy: ND4J's assign into a view of the result took ~0.9 ms per batch of 256 images
+                long element = part.dataType().width();
+                org.bytedeco.javacpp.Pointer.memcpy(
+                        new org.bytedeco.javacpp.BytePointer(target.data().addressPointer()).position((target.offset() + from * rowLength) * element),
+                        new org.bytedeco.javacpp.BytePointer(part.data().addressPointer()).position(part.offset() * element),
+                        part.length() * element);
+                java.lang.ref.Reference.reachabilityFence(part);
+            } else {
+                target.get(NDArrayIndex.interval(from, from + part.size(0))).assign(part);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ae4j.apps.AnomalyScorer;
 import org.ae4j.apps.ColumnContributions;
+import org.ae4j.apps.StreamingDetector;
 import org.ae4j.data.Dataset;
 import org.ae4j.data.table.Table;
 import org.ae4j.persist.AtomicFiles;
@@ -34,8 +35,36 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelInput io;
 
-    @Option(names = "--out", paramLabel = "CSV", required = true, description = "Output file.")
+    @Option(names = "--out", paramLabel = "CSV", description = "Output file (required, but with --follow, which writes to "
+            + "standard output by default).")
     Path out;
+
+    @Option(names = "--follow", description = "Score a stream of table rows: CSV lines after a header line, from standard input "
+            + "(--input -) or from a file being appended to (--input FILE), one result line per row (row or id, score, is_anomaly, "
+            + "adaptive_threshold, is_adaptive_anomaly), flushed as rows arrive; drifts of the score distribution are reported on "
+            + "standard error.")
+    boolean follow;
+
+    @Option(names = "--window", paramLabel = "ROWS", defaultValue = "10000", description = "--follow: rows per window of the "
+            + "adaptive threshold and the drift check (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--warm-up", paramLabel = "ROWS", defaultValue = "1000", description = "--follow: rows before the first "
+            + "adaptive threshold (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--adaptive-fpr", paramLabel = "P", defaultValue = "0.01", description = "--follow: the share of recent rows "
+            + "the adaptive threshold flags (default: ${DEFAULT-VALUE}).")
+    double adaptiveFpr;
+
+    @Option(names = "--drift-psi", paramLabel = "PSI", defaultValue = "0.25", description = "--follow: report a drift when a "
+            + "window's scores differ from the reference window's by more than this population stability index "
+            + "(default: ${DEFAULT-VALUE}).")
+    double driftPsi;
+
+    @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "--follow on a file: stop after this long without a new "
+            + "row (default: follow until stopped).")
+    Double idleExit;
 
     @Option(names = "--threshold", paramLabel = "SCORE", description = "Flag rows scoring above this instead of the model's "
             + "calibrated threshold.")
@@ -47,6 +76,12 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (follow) {
+            return follow();
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("Missing required option: '--out=CSV' (or --follow to score a stream)");
+        }
         SavedModel saved = io.load(app);
         if (top < 0) {
             throw new IllegalArgumentException("--top must be >= 0, got " + top);
@@ -88,6 +123,40 @@ final class ScoreCommand implements Callable<Integer> {
             json.put("anomalies", flagged);
         }
         json.put("out", out.toString());
+        app.result(json);
+        return Cli.OK;
+    }
+
+    private Integer follow() throws Exception {
+        if (idleExit != null && !(idleExit >= 0)) {
+            throw new IllegalArgumentException("--idle-exit must be >= 0 seconds, got " + idleExit);
+        }
+        boolean stdin = io.input.toString().equals("-");
+        if (!stdin && !java.nio.file.Files.isRegularFile(io.input)) {
+            throw new IllegalArgumentException("no such file: " + io.input + " (--follow reads a file being appended to, or - for "
+                    + "standard input)");
+        }
+        StreamingDetector.Options options = new StreamingDetector.Options(window, warmUp, adaptiveFpr, driftPsi);
+        SavedModel saved = io.load(app);
+        java.util.OptionalDouble cut = threshold != null ? java.util.OptionalDouble.of(threshold)
+                : saved.threshold().map(t -> java.util.OptionalDouble.of(t.threshold())).orElse(java.util.OptionalDouble.empty());
+        java.io.Writer writer = out == null ? new java.io.OutputStreamWriter(app.out, StandardCharsets.UTF_8)
+                : java.nio.file.Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        FollowScoring scoring = new FollowScoring(saved, cut, options, writer, app.err);
+        try (FollowScoring.Lines lines = stdin ? FollowScoring.Lines.of(System.in)
+                : FollowScoring.Lines.following(io.input, idleExit == null ? -1 : idleExit)) {
+            scoring.run(lines, stdin ? "standard input" : io.input.toString());
+        } finally {
+            writer.flush();
+            if (out != null) {
+                writer.close();
+            }
+        }
+        app.err.println(String.format(Locale.ROOT, "ae4j score: %,d rows scored, %d drift%s reported", scoring.rows(), scoring.drifts(),
+                scoring.drifts() == 1 ? "" : "s"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("samples", scoring.rows());
+        json.put("drifts", scoring.drifts());
         app.result(json);
         return Cli.OK;
     }

@@ -383,6 +383,53 @@ class CliTest {
     }
 
     @Test
+    void followsAGrowingFileAndScoresEachRowAsTheBatchCommandDoes() throws Exception {
+        Path csv = table("stream.csv", false);
+        Path model = dir.resolve("stream.ae4j");
+        assertThat(run("train", "--data", csv.toString(), "--label", "label", "--epochs", "3", "--out", model.toString(),
+                "--no-progress").code()).isZero();
+        Path batch = dir.resolve("batch.csv");
+        assertThat(run("score", "--model", model.toString(), "--input", csv.toString(), "--out", batch.toString(), "--top", "0")
+                .code()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        Path growing = dir.resolve("growing.csv");
+        Files.write(growing, lines.subList(0, 101));                       // the header and 100 rows, then a row cut in two
+        Path streamed = dir.resolve("streamed.csv");
+        java.util.concurrent.CompletableFuture<Run> follow = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("score",
+                "--model", model.toString(), "--input", growing.toString(), "--follow", "--window", "100", "--warm-up", "50",
+                "--idle-exit", "1.5", "--out", streamed.toString(), "--json"));
+        Thread.sleep(300);
+        String half = lines.get(101).substring(0, 7);
+        Files.writeString(growing, half, java.nio.file.StandardOpenOption.APPEND);
+        Thread.sleep(300);
+        Files.writeString(growing, lines.get(101).substring(7) + "\n" + String.join("\n", lines.subList(102, lines.size())) + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run r = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("300 rows scored");
+        assertThat(r.json().get("samples").asLong()).isEqualTo(300);
+        List<String> out = Files.readAllLines(streamed);
+        List<String> expected = Files.readAllLines(batch);
+        assertThat(out.get(0)).isEqualTo("id,score,is_anomaly,adaptive_threshold,is_adaptive_anomaly");
+        assertThat(out).hasSize(301);
+        for (int i = 1; i <= 300; i++) {
+            String[] a = out.get(i).split(",");
+            String[] b = expected.get(i).split(",");
+            assertThat(a[0]).isEqualTo(b[0]);
+            assertThat(Double.parseDouble(a[1])).as("row " + i).isEqualTo(Double.parseDouble(b[1]));
+            assertThat(a[2]).isEqualTo(b[2]);
+            assertThat(a[3].isEmpty()).as("no adaptive threshold during the warm-up only").isEqualTo(i <= 50);
+        }
+        assertBadInput(run("score", "--model", model.toString(), "--input", dir.resolve("nope.csv").toString(), "--follow"),
+                "no such file: ");
+        assertBadInput(run("score", "--model", model.toString(), "--input", csv.toString()), "Missing required option: '--out=CSV'");
+        Path noColumn = dir.resolve("no-column.csv");
+        Files.writeString(noColumn, "id,age\n1,30\n");
+        assertBadInput(run("score", "--model", model.toString(), "--input", noColumn.toString(), "--follow", "--idle-exit", "0"),
+                "lacks the column");
+    }
+
+    @Test
     void indexesATableAndFindsEachRowsNearestRowsByTheirIds() throws IOException {
         Path csv = table("people.csv", false);
         Path model = dir.resolve("people.ae4j");

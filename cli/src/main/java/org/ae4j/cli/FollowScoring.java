@@ -1,0 +1,244 @@
+package org.ae4j.cli;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.ae4j.apps.StreamingDetector;
+import org.ae4j.data.table.ColumnKind;
+import org.ae4j.data.table.ColumnSpec;
+import org.ae4j.data.table.RowEncoder;
+import org.ae4j.data.table.TableSchema;
+import org.ae4j.persist.SavedModel;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code ae4j score --follow}: table rows, one CSV line each after a header line, scored as they arrive from standard
+ * input or from a file being appended to. Rows that have arrived together are scored together (up to
+ * {@value #MAX_BATCH}), and their results written and flushed before the next read, so a quiet stream gets each row's
+ * result at once and a busy one the throughput of batches. Memory stays bounded: one batch of lines, the detector's
+ * sketches. Writing blocks when the reader of the output is slow, and so does reading (back-pressure).
+ */
+final class FollowScoring {
+
+    /** The most rows scored together. */
+    static final int MAX_BATCH = 256;
+
+    private final SavedModel saved;
+    private final TableSchema schema;
+    private final StreamingDetector detector;
+    private final Writer out;
+    private final java.io.PrintStream err;
+    private long drifts;
+
+    FollowScoring(SavedModel saved, OptionalDouble threshold, StreamingDetector.Options options, Writer out, java.io.PrintStream err) {
+        this.saved = saved;
+        this.schema = saved.table().orElseThrow(() -> new IllegalArgumentException(
+                "--follow scores table rows (CSV lines); this model was trained on images"));
+        this.out = out;
+        this.err = err;
+        this.detector = new StreamingDetector(saved.model(), threshold, options, drift -> {
+            drifts++;
+            err.println(String.format(Locale.ROOT, "ae4j score: drift of the score distribution at row %d: PSI %.3f over the "
+                    + "last %,d rows; the adaptive threshold follows it", drift.row() + 1, drift.psi(), options.window()));
+            err.flush();
+        });
+    }
+
+    /** Rows scored so far. */
+    long rows() {
+        return detector.rows();
+    }
+
+    /** Drifts reported so far. */
+    long drifts() {
+        return drifts;
+    }
+
+    /** Scores every row {@code lines} gives until it ends; {@code source} names it in errors. */
+    void run(Lines lines, String source) throws IOException {
+        String headerLine = lines.next();
+        if (headerLine == null) {
+            throw new IllegalArgumentException(source + ": no header row (the stream ended before its first line)");
+        }
+        List<String> header = parse(List.of(headerLine), source, 0).get(0);
+        RowEncoder encoder = new RowEncoder(header, schema, source);
+        int idAt = schema.dropped().stream().filter(c -> c.kind() == ColumnKind.IDENTIFIER).map(ColumnSpec::name).findFirst()
+                .map(header::indexOf).orElse(-1);
+        out.write((idAt >= 0 ? CsvText.quote(header.get(idAt)) : "row") + ",score,is_anomaly,adaptive_threshold,is_adaptive_anomaly\n");
+        out.flush();
+        int width = encoder.width();
+        float[] values = new float[MAX_BATCH * width];
+        float[] row = new float[width];
+        long lineNumber = 1;
+        List<String> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            batch.clear();
+            String line = lines.next();
+            if (line == null) {
+                return;
+            }
+            batch.add(line);
+            while (batch.size() < MAX_BATCH && lines.ready()) {
+                String more = lines.next();
+                if (more == null) {
+                    break;
+                }
+                batch.add(more);
+            }
+            List<List<String>> cells = parse(batch, source, lineNumber);
+            for (int r = 0; r < cells.size(); r++) {
+                encoder.encode(cells.get(r), lineNumber + r + 1, row);
+                System.arraycopy(row, 0, values, r * width, width);
+            }
+            lineNumber += batch.size();
+            int n = cells.size();
+            List<StreamingDetector.Result> results = detector.score(Nd4j.create(java.util.Arrays.copyOf(values, n * width), new long[] {n, width}));
+            StringBuilder text = new StringBuilder(n * 64);
+            for (int r = 0; r < n; r++) {
+                StreamingDetector.Result result = results.get(r);
+                text.append(idAt >= 0 && idAt < cells.get(r).size() ? CsvText.quote(cells.get(r).get(idAt).strip()) : String.valueOf(result.row() + 1))
+                        .append(',').append(result.score()).append(',').append(result.anomaly()).append(',')
+                        .append(Double.isNaN(result.adaptiveThreshold()) ? "" : String.valueOf(result.adaptiveThreshold())).append(',')
+                        .append(result.adaptiveAnomaly()).append('\n');
+            }
+            out.write(text.toString());
+            out.flush();
+        }
+    }
+
+    /** The cells of each line; a line that is not one CSV record is an error naming its line number. */
+    private static List<List<String>> parse(List<String> lines, String source, long firstLine) {
+        List<List<String>> rows = new ArrayList<>(lines.size());
+        String text = String.join("\n", lines);
+        char delimiter = lines.get(0).indexOf(',') < 0 && lines.get(0).indexOf('\t') >= 0 ? '\t' : ',';
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).quoteCharacter('"').ofCsvRecord(text)) {
+            for (CsvRecord record : reader) {
+                rows.add(record.getFields());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(source + ", lines " + (firstLine + 1) + "–" + (firstLine + lines.size()) + ": not CSV: "
+                    + e.getMessage(), e);
+        }
+        if (rows.size() != lines.size()) {
+            throw new IllegalArgumentException(source + ", lines " + (firstLine + 1) + "–" + (firstLine + lines.size()) + ": "
+                    + lines.size() + " lines gave " + rows.size() + " rows (--follow takes one row per line: no line breaks inside "
+                    + "quoted cells, no blank lines)");
+        }
+        return rows;
+    }
+
+    /**
+     * Whole lines from a stream or a growing file. A line is returned once its line break has arrived (at the end of a
+     * stream, also the last line without one). Following a file, the end of what it holds now is not its end: the
+     * source waits for more, until {@code idleExit} has passed without a new byte (never, when it is negative).
+     */
+    static final class Lines implements AutoCloseable {
+        private final Reader reader;
+        private final boolean follow;
+        private final long idleNanos;
+        private final char[] buffer = new char[1 << 16];
+        private final StringBuilder pending = new StringBuilder();
+        private int position;
+        private int limit;
+        private boolean ended;
+
+        private Lines(Reader reader, boolean follow, double idleExitSeconds) {
+            this.reader = reader;
+            this.follow = follow;
+            this.idleNanos = idleExitSeconds < 0 ? Long.MAX_VALUE : (long) (idleExitSeconds * 1e9);
+        }
+
+        /** Standard input, read until it ends. */
+        static Lines of(InputStream in) {
+            return new Lines(new InputStreamReader(in, StandardCharsets.UTF_8), false, -1);
+        }
+
+        /** A file followed as it grows. */
+        static Lines following(Path file, double idleExitSeconds) throws IOException {
+            return new Lines(Files.newBufferedReader(file, StandardCharsets.UTF_8), true, idleExitSeconds);
+        }
+
+        /** Whether a whole line can be had without waiting. */
+        boolean ready() throws IOException {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return true;
+                }
+            }
+            if (ended || !reader.ready()) {
+                return false;
+            }
+            int read = fill();
+            if (read < 0 && !follow) {
+                ended = true;
+            }
+            return read > 0 && ready();
+        }
+
+        /** The next line (without its line break), or null at the end. */
+        String next() throws IOException {
+            long idleSince = System.nanoTime();
+            while (true) {
+                for (int i = position; i < limit; i++) {
+                    if (buffer[i] == '\n') {
+                        pending.append(buffer, position, i - position);
+                        position = i + 1;
+                        String line = pending.toString();
+                        pending.setLength(0);
+                        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                    }
+                }
+                if (ended) {
+                    pending.append(buffer, position, limit - position);
+                    position = limit;
+                    if (pending.length() == 0) {
+                        return null;
+                    }
+                    String last = pending.toString();
+                    pending.setLength(0);
+                    return last;
+                }
+                int read = fill();
+                if (read > 0) {
+                    idleSince = System.nanoTime();
+                } else if (read < 0) {
+                    if (!follow || System.nanoTime() - idleSince >= idleNanos) {
+                        ended = true;
+                    } else {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            ended = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Reads more, keeping the unread part of the buffer (a line without its break yet) in {@code pending}. */
+        private int fill() throws IOException {
+            pending.append(buffer, position, limit - position);
+            int read = reader.read(buffer, 0, buffer.length);
+            position = 0;
+            limit = Math.max(read, 0);
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}

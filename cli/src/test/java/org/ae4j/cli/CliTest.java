@@ -382,12 +382,18 @@ class CliTest {
         return file;
     }
 
+    /** A model trained 3 epochs on {@code csv} (label column "label"), saved as {@code name}. */
+    private Path trainedOnTable(Path csv, String name) {
+        Path model = dir.resolve(name);
+        assertThat(run("train", "--data", csv.toString(), "--label", "label", "--epochs", "3", "--out", model.toString(),
+                "--no-progress").code()).isZero();
+        return model;
+    }
+
     @Test
     void followsAGrowingFileAndScoresEachRowAsTheBatchCommandDoes() throws Exception {
         Path csv = table("stream.csv", false);
-        Path model = dir.resolve("stream.ae4j");
-        assertThat(run("train", "--data", csv.toString(), "--label", "label", "--epochs", "3", "--out", model.toString(),
-                "--no-progress").code()).isZero();
+        Path model = trainedOnTable(csv, "stream.ae4j");
         Path batch = dir.resolve("batch.csv");
         assertThat(run("score", "--model", model.toString(), "--input", csv.toString(), "--out", batch.toString(), "--top", "0")
                 .code()).isZero();
@@ -432,9 +438,7 @@ class CliTest {
     @Test
     void indexesATableAndFindsEachRowsNearestRowsByTheirIds() throws IOException {
         Path csv = table("people.csv", false);
-        Path model = dir.resolve("people.ae4j");
-        assertThat(run("train", "--data", csv.toString(), "--label", "label", "--epochs", "3", "--out", model.toString(),
-                "--no-progress").code()).isZero();
+        Path model = trainedOnTable(csv, "people.ae4j");
         Path index = dir.resolve("people.ae4jx");
         Run indexed = run("index", "--model", model.toString(), "--data", csv.toString(), "--out", index.toString(), "--metric",
                 "cosine", "--json");

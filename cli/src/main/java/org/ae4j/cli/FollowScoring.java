@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.ae4j.apps.ColumnContributions;
 import org.ae4j.apps.StreamingDetector;
 import org.ae4j.data.table.ColumnKind;
 import org.ae4j.data.table.ColumnSpec;
@@ -23,8 +24,9 @@ import org.ae4j.persist.SavedModel;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code ae4j score --follow}: table rows, one CSV line each after a header line, scored as they arrive from standard
- * input or from a file being appended to. Rows that have arrived together are scored together (up to
+ * {@code ae4j score --follow}: table rows — CSV lines after a header line, or JSON Lines (one object of column values per
+ * line, the first line's keys naming the columns) — scored as they arrive from standard input or from a file being
+ * appended to. Rows that have arrived together are scored together (up to
  * {@value #MAX_BATCH}), and their results written and flushed before the next read, so a quiet stream gets each row's
  * result at once and a busy one the throughput of batches. Memory stays bounded: one batch of lines, the detector's
  * sketches. Writing blocks when the reader of the output is slow, and so does reading (back-pressure).
@@ -39,14 +41,21 @@ final class FollowScoring {
     private final StreamingDetector detector;
     private final Writer out;
     private final java.io.PrintStream err;
+    private final int top;
+    private final ColumnContributions contributions;
+    private final org.ae4j.util.StepMemory memory = new org.ae4j.util.StepMemory("ae4j-follow-explain");
     private long drifts;
 
-    FollowScoring(SavedModel saved, OptionalDouble threshold, StreamingDetector.Options options, Writer out, java.io.PrintStream err) {
+    /** @param top how many contributing columns to list per row (0: none) */
+    FollowScoring(SavedModel saved, OptionalDouble threshold, StreamingDetector.Options options, int top, Writer out,
+                  java.io.PrintStream err) {
         this.saved = saved;
+        this.top = top;
         this.schema = saved.table().orElseThrow(() -> new IllegalArgumentException(
                 "--follow scores table rows (CSV lines); this model was trained on images"));
         this.out = out;
         this.err = err;
+        this.contributions = top > 0 ? new ColumnContributions(saved.model(), schema) : null;
         this.detector = new StreamingDetector(saved.model(), threshold, options, drift -> {
             drifts++;
             err.println(String.format(Locale.ROOT, "ae4j score: drift of the score distribution at row %d: PSI %.3f over the "
@@ -71,24 +80,31 @@ final class FollowScoring {
         if (headerLine == null) {
             throw new IllegalArgumentException(source + ": no header row (the stream ended before its first line)");
         }
-        List<String> header = parse(List.of(headerLine), source, 0).get(0);
+        boolean json = headerLine.stripLeading().startsWith("{");
+        List<String> header = json ? jsonColumns() : parse(List.of(headerLine), source, 0).get(0);
         RowEncoder encoder = new RowEncoder(header, schema, source);
         int idAt = schema.dropped().stream().filter(c -> c.kind() == ColumnKind.IDENTIFIER).map(ColumnSpec::name).findFirst()
                 .map(header::indexOf).orElse(-1);
-        out.write((idAt >= 0 ? CsvText.quote(header.get(idAt)) : "row") + ",score,is_anomaly,adaptive_threshold,is_adaptive_anomaly\n");
+        out.write((idAt >= 0 ? CsvText.quote(header.get(idAt)) : "row") + ",score,is_anomaly,adaptive_threshold,is_adaptive_anomaly"
+                + (contributions != null ? ",top_columns" : "") + "\n");
         out.flush();
+        long lineNumber = 1;
+        List<String> batch = new ArrayList<>(MAX_BATCH);
+        if (json) {
+            lineNumber = 0;
+            batch.add(headerLine);                           // JSON Lines: the first line is a row too
+        }
         int width = encoder.width();
         float[] values = new float[MAX_BATCH * width];
         float[] row = new float[width];
-        long lineNumber = 1;
-        List<String> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
-            batch.clear();
-            String line = lines.next();
-            if (line == null) {
-                return;
+            if (batch.isEmpty()) {
+                String line = lines.next();
+                if (line == null) {
+                    return;
+                }
+                batch.add(line);
             }
-            batch.add(line);
             while (batch.size() < MAX_BATCH && lines.ready()) {
                 String more = lines.next();
                 if (more == null) {
@@ -96,25 +112,96 @@ final class FollowScoring {
                 }
                 batch.add(more);
             }
-            List<List<String>> cells = parse(batch, source, lineNumber);
+            List<List<String>> cells = json ? cellsOfObjects(batch, header, source, lineNumber) : parse(batch, source, lineNumber);
             for (int r = 0; r < cells.size(); r++) {
                 encoder.encode(cells.get(r), lineNumber + r + 1, row);
                 System.arraycopy(row, 0, values, r * width, width);
             }
             lineNumber += batch.size();
             int n = cells.size();
-            List<StreamingDetector.Result> results = detector.score(Nd4j.create(java.util.Arrays.copyOf(values, n * width), new long[] {n, width}));
+            org.nd4j.linalg.api.ndarray.INDArray features = Nd4j.create(java.util.Arrays.copyOf(values, n * width), new long[] {n, width});
+            List<StreamingDetector.Result> results = detector.score(features);
+            double[][] shares = null;
+            if (contributions != null) {
+                try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored = memory.open()) {      // its copies per column, reused
+                    shares = contributions.shares(org.ae4j.data.Dataset.incomplete(features, null), MAX_BATCH);
+                }
+            }
             StringBuilder text = new StringBuilder(n * 64);
             for (int r = 0; r < n; r++) {
                 StreamingDetector.Result result = results.get(r);
                 text.append(idAt >= 0 && idAt < cells.get(r).size() ? CsvText.quote(cells.get(r).get(idAt).strip()) : String.valueOf(result.row() + 1))
                         .append(',').append(result.score()).append(',').append(result.anomaly()).append(',')
                         .append(Double.isNaN(result.adaptiveThreshold()) ? "" : String.valueOf(result.adaptiveThreshold())).append(',')
-                        .append(result.adaptiveAnomaly()).append('\n');
+                        .append(result.adaptiveAnomaly());
+                if (shares != null) {
+                    text.append(',').append(CsvText.quote(contributions.top(shares[r], top).entrySet().stream()
+                            .map(e -> e.getKey() + ":" + String.format(Locale.ROOT, "%.3f", e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(";"))));
+                }
+                text.append('\n');
             }
             out.write(text.toString());
             out.flush();
+            batch.clear();
         }
+    }
+
+    /**
+     * The columns JSON Lines rows are read by: the schema's columns and the ones it kept aside (an id), not its label,
+     * which scoring does not use; a row may leave any out (a missing cell).
+     */
+    private List<String> jsonColumns() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        schema.columns().forEach(c -> names.add(c.name()));
+        schema.dropped().forEach(c -> names.add(c.name()));
+        schema.label().ifPresent(names::remove);
+        return new ArrayList<>(names);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** One JSON Lines row: an object of column → value; anything else is an error naming the line. */
+    private static java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> jsonObject(String line, String source, long number) {
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ", line " + number + ": not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(source + ", line " + number + ": expected a JSON object of column values, got "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> fields = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        return fields;
+    }
+
+    /**
+     * The cells of JSON Lines rows in {@code header}'s order: a number or boolean as its text, a string as it is, null or
+     * an absent column as an empty (missing) cell; a nested value is an error.
+     */
+    private static List<List<String>> cellsOfObjects(List<String> lines, List<String> header, String source, long firstLine) {
+        List<List<String>> rows = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            long number = firstLine + i + 1;
+            java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> object = jsonObject(lines.get(i), source, number);
+            List<String> cells = new ArrayList<>(header.size());
+            for (String column : header) {
+                com.fasterxml.jackson.databind.JsonNode value = object.get(column);
+                if (value == null || value.isNull()) {
+                    cells.add("");
+                } else if (value.isValueNode()) {
+                    cells.add(value.asText());
+                } else {
+                    throw new IllegalArgumentException(source + ", line " + number + ": column '" + column
+                            + "' holds a nested JSON value; expected a number, string, boolean or null");
+                }
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     /** The cells of each line; a line that is not one CSV record is an error naming its line number. */

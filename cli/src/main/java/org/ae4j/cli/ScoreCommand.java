@@ -39,10 +39,10 @@ final class ScoreCommand implements Callable<Integer> {
             + "standard output by default).")
     Path out;
 
-    @Option(names = "--follow", description = "Score a stream of table rows: CSV lines after a header line, from standard input "
-            + "(--input -) or from a file being appended to (--input FILE), one result line per row (row or id, score, is_anomaly, "
-            + "adaptive_threshold, is_adaptive_anomaly), flushed as rows arrive; drifts of the score distribution are reported on "
-            + "standard error.")
+    @Option(names = "--follow", description = "Score a stream of table rows: CSV lines after a header line, or JSON Lines, from "
+            + "standard input (--input -) or from a file being appended to (--input FILE), one result line per row (row or id, score, "
+            + "is_anomaly, adaptive_threshold, is_adaptive_anomaly, top_columns), flushed as rows arrive; drifts of the score "
+            + "distribution are reported on standard error.")
     boolean follow;
 
     @Option(names = "--window", paramLabel = "ROWS", defaultValue = "10000", description = "--follow: rows per window of the "
@@ -70,9 +70,18 @@ final class ScoreCommand implements Callable<Integer> {
             + "calibrated threshold.")
     Double threshold;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "3", description = "Tables: how many contributing columns to list "
-            + "(default: ${DEFAULT-VALUE}; 0 for none).")
-    int top;
+    @Option(names = "--top", paramLabel = "N", description = "Tables: how many contributing columns to list (default: 3; with "
+            + "--follow 0, as explaining a row costs one more pass of the model per column; 0 for none).")
+    Integer topOption;
+
+    /** The contributing columns to list: {@code --top}, else 3 (0 with --follow). */
+    private int top() {
+        int top = topOption != null ? topOption : follow ? 0 : 3;
+        if (top < 0) {
+            throw new IllegalArgumentException("--top must be >= 0, got " + top);
+        }
+        return top;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -83,9 +92,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Missing required option: '--out=CSV' (or --follow to score a stream)");
         }
         SavedModel saved = io.load(app);
-        if (top < 0) {
-            throw new IllegalArgumentException("--top must be >= 0, got " + top);
-        }
+        int top = top();
         Optional<Table> table = saved.table().isPresent() ? Optional.of(io.table(saved)) : Optional.empty();
         Dataset examples = table.isPresent() ? table.get().data() : io.examples(saved);
         double[] scores = AnomalyScorer.reconstructionError(saved.model()).scores(examples);
@@ -142,7 +149,7 @@ final class ScoreCommand implements Callable<Integer> {
                 : saved.threshold().map(t -> java.util.OptionalDouble.of(t.threshold())).orElse(java.util.OptionalDouble.empty());
         java.io.Writer writer = out == null ? new java.io.OutputStreamWriter(app.out, StandardCharsets.UTF_8)
                 : java.nio.file.Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-        FollowScoring scoring = new FollowScoring(saved, cut, options, writer, app.err);
+        FollowScoring scoring = new FollowScoring(saved, cut, options, top(), writer, app.err);
         try (FollowScoring.Lines lines = stdin ? FollowScoring.Lines.of(System.in)
                 : FollowScoring.Lines.following(io.input, idleExit == null ? -1 : idleExit)) {
             scoring.run(lines, stdin ? "standard input" : io.input.toString());

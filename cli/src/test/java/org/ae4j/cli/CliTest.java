@@ -395,15 +395,14 @@ class CliTest {
         Path csv = table("stream.csv", false);
         Path model = trainedOnTable(csv, "stream.ae4j");
         Path batch = dir.resolve("batch.csv");
-        assertThat(run("score", "--model", model.toString(), "--input", csv.toString(), "--out", batch.toString(), "--top", "0")
-                .code()).isZero();
+        assertThat(run("score", "--model", model.toString(), "--input", csv.toString(), "--out", batch.toString()).code()).isZero();
         List<String> lines = Files.readAllLines(csv);
         Path growing = dir.resolve("growing.csv");
         Files.write(growing, lines.subList(0, 101));                       // the header and 100 rows, then a row cut in two
         Path streamed = dir.resolve("streamed.csv");
         java.util.concurrent.CompletableFuture<Run> follow = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("score",
                 "--model", model.toString(), "--input", growing.toString(), "--follow", "--window", "100", "--warm-up", "50",
-                "--idle-exit", "1.5", "--out", streamed.toString(), "--json"));
+                "--idle-exit", "1.5", "--top", "3", "--out", streamed.toString(), "--json"));
         Thread.sleep(300);
         String half = lines.get(101).substring(0, 7);
         Files.writeString(growing, half, java.nio.file.StandardOpenOption.APPEND);
@@ -416,7 +415,7 @@ class CliTest {
         assertThat(r.json().get("samples").asLong()).isEqualTo(300);
         List<String> out = Files.readAllLines(streamed);
         List<String> expected = Files.readAllLines(batch);
-        assertThat(out.get(0)).isEqualTo("id,score,is_anomaly,adaptive_threshold,is_adaptive_anomaly");
+        assertThat(out.get(0)).isEqualTo("id,score,is_anomaly,adaptive_threshold,is_adaptive_anomaly,top_columns");
         assertThat(out).hasSize(301);
         for (int i = 1; i <= 300; i++) {
             String[] a = out.get(i).split(",");
@@ -425,7 +424,34 @@ class CliTest {
             assertThat(Double.parseDouble(a[1])).as("row " + i).isEqualTo(Double.parseDouble(b[1]));
             assertThat(a[2]).isEqualTo(b[2]);
             assertThat(a[3].isEmpty()).as("no adaptive threshold during the warm-up only").isEqualTo(i <= 50);
+            assertThat(a[5]).as("top columns of row " + i).isEqualTo(b[3]);
         }
+
+        // JSON Lines: objects of column values (a null and an absent column are missing cells), the same scores
+        Path jsonl = dir.resolve("rows.jsonl");
+        StringBuilder objects = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            List<String> cells;
+            try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(lines.get(i))) {
+                cells = reader.iterator().next().getFields();
+            }
+            objects.append(String.format(java.util.Locale.ROOT, "{\"id\": \"%s\", \"age\": %s, \"income\": %s, \"colour\": \"%s\", \"member\": \"%s\"}%n",
+                    cells.get(0), cells.get(1), cells.get(2).isEmpty() ? "null" : cells.get(2), cells.get(3), cells.get(4)));
+        }
+        Files.writeString(jsonl, objects.toString());
+        Path fromJson = dir.resolve("from-json.csv");
+        Run json = run("score", "--model", model.toString(), "--input", jsonl.toString(), "--follow", "--idle-exit", "0", "--top", "0",
+                "--out", fromJson.toString());
+        assertThat(json.code()).as(json.err()).isZero();
+        List<String> jsonOut = Files.readAllLines(fromJson);
+        assertThat(jsonOut).hasSize(21);
+        for (int i = 1; i <= 20; i++) {
+            assertThat(Double.parseDouble(jsonOut.get(i).split(",")[1])).as("JSON row " + i).isEqualTo(Double.parseDouble(expected.get(i).split(",")[1]));
+        }
+        Path badJson = dir.resolve("bad.jsonl");
+        Files.writeString(badJson, "{\"age\": 30}\n[1, 2]\n");
+        assertBadInput(run("score", "--model", model.toString(), "--input", badJson.toString(), "--follow", "--idle-exit", "0"),
+                "line 2: expected a JSON object of column values, got array");
         assertBadInput(run("score", "--model", model.toString(), "--input", dir.resolve("nope.csv").toString(), "--follow"),
                 "no such file: ");
         assertBadInput(run("score", "--model", model.toString(), "--input", csv.toString()), "Missing required option: '--out=CSV'");

@@ -10,6 +10,7 @@ import org.ae4j.model.Autoencoder;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Why a table row scores high: each original column's share of the row's reconstruction error, by leaving the
@@ -56,22 +57,27 @@ public final class ColumnContributions {
     public double[][] shares(Dataset data, int batchSize) {
         double[][] shares = new double[data.size()][];
         int first = 0;
+        int width = columnOfFeature.length;
         for (INDArray batch : data.batches(batchSize)) {
             int rows = (int) batch.size(0);
-            double[][] own = columnErrors(batch, batch);
+            float[] target = floats(batch);
+            double[][] own = columnErrors(batch, target);
             double[] total = new double[rows];
             for (int r = 0; r < rows; r++) {
                 total[r] = java.util.Arrays.stream(own[r]).sum();
             }
             double[][] drops = new double[rows][columns.size()];
+            float[] without = new float[target.length];
             for (int c = 0; c < columns.size(); c++) {
-                INDArray without = batch.dup();
-                for (int f = 0; f < columnOfFeature.length; f++) {
+                System.arraycopy(target, 0, without, 0, target.length);
+                for (int f = 0; f < width; f++) {
                     if (columnOfFeature[f] == c) {
-                        without.getColumn(f).assign(Double.NaN);
+                        for (int r = 0; r < rows; r++) {
+                            without[r * width + f] = Float.NaN;
+                        }
                     }
                 }
-                double[][] rest = columnErrors(without, batch);
+                double[][] rest = columnErrors(Nd4j.create(without, new long[] {rows, width}), target);
                 for (int r = 0; r < rows; r++) {
                     rest[r][c] = 0;                                 // the left-out column is not compared
                     drops[r][c] = Math.max(0, total[r] - java.util.Arrays.stream(rest[r]).sum());
@@ -90,17 +96,27 @@ public final class ColumnContributions {
         return shares;
     }
 
+    /** The elements of a batch as floats, in C order. */
+    private static float[] floats(INDArray batch) {
+        return (batch.dataType() == DataType.FLOAT ? batch : batch.castTo(DataType.FLOAT)).dup('c').data().asFloat();
+    }
+
     /**
-     * Each row's squared error of the reconstruction of {@code input} against {@code target}, per column (one-hot
-     * slots summed), over the target's observed features.
+     * Each row's squared error of the reconstruction of {@code input} against {@code target} ({@code [rows, features]}
+     * in C order), per column (one-hot slots summed), over the target's observed features: the difference taken in
+     * float, squared and summed in double, in Java (an explanation runs one reconstruction per column, and each ND4J op
+     * this replaces cost more than its arithmetic).
      */
-    private double[][] columnErrors(INDArray input, INDArray target) {
-        double[][] diff = model.reconstruct(input).subi(target).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[][] perColumn = new double[diff.length][columns.size()];
-        for (int r = 0; r < diff.length; r++) {
-            for (int f = 0; f < columnOfFeature.length; f++) {
-                if (!Double.isNaN(diff[r][f])) {
-                    perColumn[r][columnOfFeature[f]] += diff[r][f] * diff[r][f];
+    private double[][] columnErrors(INDArray input, float[] target) {
+        float[] reconstruction = floats(model.reconstruct(input));
+        int width = columnOfFeature.length;
+        int rows = target.length / width;
+        double[][] perColumn = new double[rows][columns.size()];
+        for (int r = 0; r < rows; r++) {
+            for (int f = 0; f < width; f++) {
+                float d = reconstruction[r * width + f] - target[r * width + f];
+                if (!Float.isNaN(d)) {
+                    perColumn[r][columnOfFeature[f]] += (double) d * d;
                 }
             }
         }

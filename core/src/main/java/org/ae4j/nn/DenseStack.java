@@ -125,7 +125,7 @@ public final class DenseStack {
         for (int l = layers.length - 1; l >= 0; l--) {
             Dense layer = layers[l];
             kernels.backpropWithBias(b.activations[l + 1], g, layer.bias().gradient(), layer.activation());
-            kernels.gemm(b.activations[l], g, layer.weights().gradient(), true, false, 1.0, 1.0);
+            kernels.gemm(l == 0 ? input : b.activations[l], g, layer.weights().gradient(), true, false, 1.0, 1.0);
             if (l > 0) {
                 g = kernels.gemm(g, layer.weights().value(), b.gradients[l], false, true, 1.0, 0.0);
             }
@@ -162,16 +162,18 @@ public final class DenseStack {
         }
         int rows = (int) input.size(0);
         Buffers b = buffers.get().computeIfAbsent(rows, Buffers::new);
-        b.activations[0] = input;
         for (int l = 0; l < upTo; l++) {
             Dense layer = layers[l];
-            kernels.gemm(b.activations[l], layer.weights().value(), b.activations[l + 1], false, false, 1.0, 0.0);
+            kernels.gemm(l == 0 ? input : b.activations[l], layer.weights().value(), b.activations[l + 1], false, false, 1.0, 0.0);
             kernels.biasActivation(b.activations[l + 1], layer.bias().value(), layer.activation());
         }
         return b;
     }
 
-    /** One thread's arrays for batches of one size, made outside every workspace and reused. */
+    /**
+     * One thread's arrays for batches of one size, made outside every workspace and reused: the outputs and gradients
+     * of layers 1…n (the input stays the caller's, and no reference to it is kept after a call).
+     */
     private final class Buffers {
         final INDArray[] activations = new INDArray[layers.length + 1];
         final INDArray[] gradients = new INDArray[layers.length + 1];

@@ -39,7 +39,7 @@ class ArchitectureTest {
             .layer("variant").definedBy("org.ae4j.variant..")
             .layer("registry").definedBy("org.ae4j.registry..", "org.ae4j")
             .layer("config").definedBy("org.ae4j.config..")
-            .layer("uses").definedBy("org.ae4j.persist..", "org.ae4j.apps..")
+            .layer("uses").definedBy("org.ae4j.persist..", "org.ae4j.apps..", "org.ae4j.onnx..")
             .whereLayer("uses").mayNotBeAccessedByAnyLayer()
             .whereLayer("config").mayOnlyBeAccessedByLayers("uses")
             .whereLayer("registry").mayOnlyBeAccessedByLayers("config", "uses")
@@ -66,7 +66,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.ae4j.kernel..", "org.ae4j.nn..", "org.ae4j.loss..",
                         "org.ae4j.optim..", "org.ae4j.regularize..", "org.ae4j.data..", "org.ae4j.model..", "org.ae4j.train..",
                         "org.ae4j.check..", "org.ae4j.variant..", "org.ae4j.registry..", "org.ae4j.config..", "org.ae4j.persist..",
-                        "org.ae4j.apps..")
+                        "org.ae4j.apps..", "org.ae4j.onnx..")
                 .check(CORE);
     }
 

@@ -36,7 +36,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * its input, that its gradient matches finite differences, that inference ({@code encode},
  * {@code reconstruct}) computes what the training pass computes wherever the training pass is
  * deterministic, that a data-parallel step leaves the whole batch's gradient, that a second plug-in
- * claiming its name is refused clearly, and that the plug-in uses no {@code INTERNAL} type of ae4j.
+ * claiming its name is refused clearly, that its ONNX export runs under ONNX Runtime with the same outputs, and that
+ * the plug-in uses no {@code INTERNAL} type of ae4j.
  * The performance check (no native allocation per step) is separate: {@link VariantAllocations}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -195,6 +196,32 @@ public abstract class VariantConformance {
         }
         assertThat(code.shape()).containsExactly(x.size(0), model.codeSize());
         assertThat(model.reconstruct(x).shape()).isEqualTo(x.shape());
+    }
+
+    /**
+     * Whether the variant's default model exports to ONNX (every bundled variant's does). A variant whose components do
+     * not implement {@link org.ae4j.spi.OnnxExportable} returns false; its export must then be refused by name.
+     */
+    protected boolean exportsToOnnx() {
+        return true;
+    }
+
+    /**
+     * Every part of the default model exported to ONNX runs under ONNX Runtime and reproduces ae4j's code,
+     * reconstruction and score within {@link OnnxRuntimeCheck#TOLERANCE}; or, for a variant that does not export,
+     * the export is refused with a message naming what cannot be exported.
+     */
+    @Test
+    void onnxRuntimeReproducesTheExportedModel() {
+        Autoencoder model = ModelConfig.defaults(variant()).model().build(inputShape(),
+                new BuildContext(registry(), DataType.FLOAT, new RandomSource(5)));
+        INDArray x = batch(DataType.FLOAT, 13);
+        if (exportsToOnnx()) {
+            OnnxRuntimeCheck.assertReproduces(model, x);
+        } else {
+            assertThatThrownBy(() -> org.ae4j.onnx.OnnxExport.of(model, org.ae4j.onnx.OnnxExport.Part.FULL))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("cannot be exported to ONNX");
+        }
     }
 
     /** The plug-in's own classes (its variant's package) use no type of ae4j marked {@code INTERNAL}. */

@@ -1,5 +1,7 @@
 package org.ae4j.loss;
 
+import org.ae4j.spi.OnnxExportableLoss;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -12,7 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (its outputs are logits); {@link #reconstruction} applies the sigmoid.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class BinaryCrossEntropy extends ElementwiseLoss {
+public final class BinaryCrossEntropy extends ElementwiseLoss implements OnnxExportableLoss {
 
     public static final String NAME = "bce";
 
@@ -47,5 +49,27 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
     @Override
     public INDArray reconstruction(INDArray output) {
         return Transforms.sigmoid(output, true);
+    }
+
+    /** ONNX {@code Sigmoid}. */
+    @Override
+    public String reconstructionToOnnx(OnnxGraph graph, String output) {
+        return graph.node("Sigmoid", output).output();
+    }
+
+    /** The mean of {@link #elementwiseToOnnx} over each example. */
+    @Override
+    public String perExampleToOnnx(OnnxGraph graph, String output, String target) {
+        return graph.meanPerExample(elementwiseToOnnx(graph, output, target));
+    }
+
+    /**
+     * Adds {@code ℓ(s, x) = max(s, 0) − s·x + log(1 + e^{−|s|})} element-wise for the logits {@code s} named
+     * {@code logits} and targets {@code x}; returns the result's name. Shared with the likelihoods of plug-ins.
+     */
+    public static String elementwiseToOnnx(OnnxGraph graph, String logits, String target) {
+        String tail = graph.node("Softplus", graph.node("Neg", graph.node("Abs", logits).output()).output()).output();
+        String linear = graph.node("Sub", graph.node("Relu", logits).output(), graph.node("Mul", logits, target).output()).output();
+        return graph.node("Add", linear, tail).output();
     }
 }

@@ -2,6 +2,8 @@ package org.ae4j.loss;
 
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
+import org.ae4j.spi.OnnxExportableLoss;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * entries. A model with this loss sees 0 at its input where a value is missing ({@link #skipsMissingTargets}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class MaskedMeanSquaredError extends ElementwiseLoss {
+public final class MaskedMeanSquaredError extends ElementwiseLoss implements OnnxExportableLoss {
 
     public static final String NAME = "masked-mse";
 
@@ -82,5 +84,26 @@ public final class MaskedMeanSquaredError extends ElementwiseLoss {
     @Override
     public INDArray reconstruction(INDArray output) {
         return output.dup();
+    }
+
+    /** Nothing to add: the output is in data space. */
+    @Override
+    public String reconstructionToOnnx(OnnxGraph graph, String output) {
+        return output;
+    }
+
+    /**
+     * Each example's squared error summed over its observed ({@code not IsNaN}) entries, divided by their count at
+     * least 1 (0 for an example with nothing observed, as here).
+     */
+    @Override
+    public String perExampleToOnnx(OnnxGraph graph, String output, String target) {
+        String observed = graph.node("Not", graph.node("IsNaN", target).output()).output();
+        String difference = graph.node("Sub", output, target).output();
+        String squared = graph.node("Where", observed, graph.node("Mul", difference, difference).output(),
+                graph.scalar("zero", 0f)).output();
+        String count = graph.sumPerExample(graph.node("Cast", observed).integer("to", 1).output());
+        return graph.node("Div", graph.sumPerExample(squared), graph.node("Max", count, graph.scalar("one", 1f)).output())
+                .output();
     }
 }

@@ -3,6 +3,8 @@ package org.ae4j.loss;
 import java.util.Objects;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
+import org.ae4j.spi.OnnxExportableLoss;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the value in one {@link Kernels#squaredError} pass.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class MeanSquaredError extends ElementwiseLoss {
+public final class MeanSquaredError extends ElementwiseLoss implements OnnxExportableLoss {
 
     public static final String NAME = "mse";
 
@@ -63,5 +65,18 @@ public final class MeanSquaredError extends ElementwiseLoss {
     @Override
     public INDArray reconstruction(INDArray output) {
         return output.dup();
+    }
+
+    /** Nothing to add: the output is in data space. */
+    @Override
+    public String reconstructionToOnnx(OnnxGraph graph, String output) {
+        return output;
+    }
+
+    /** The mean of {@code (output − target)²} over each example. */
+    @Override
+    public String perExampleToOnnx(OnnxGraph graph, String output, String target) {
+        String difference = graph.node("Sub", output, target).output();
+        return graph.meanPerExample(graph.node("Mul", difference, difference).output());
     }
 }

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
 import org.ae4j.spi.Layer;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
@@ -23,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * their buffers; products go through {@link Kernels#gemm}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Dense implements Layer {
+public final class Dense implements Layer, OnnxExportable {
 
     private final String name;
     private final long inputs;
@@ -127,5 +129,13 @@ public final class Dense implements Layer {
     @Override
     public String toString() {
         return "Dense(" + name + ": " + inputs + " → " + units + ", " + activation.name() + ")";
+    }
+
+    /** ONNX {@code Gemm(x, W, b)} ({@code b} broadcast over the batch), then the activation. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String product = graph.node("Gemm", input, graph.constant(weights.name(), weights.value()),
+                graph.constant(bias.name(), bias.value())).output();
+        return graph.add("the activation '" + activation.name() + "' of layer '" + name + "'", activation, product);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
 import org.apiguardian.api.API;
@@ -12,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The plain autoencoder's bottleneck: {@code z = h}, no parameters, no loss term. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class IdentityBottleneck implements Bottleneck {
+public final class IdentityBottleneck implements Bottleneck, OnnxExportable {
 
     private final long size;
 
@@ -59,5 +61,11 @@ public final class IdentityBottleneck implements Bottleneck {
                     + "], got " + Arrays.toString(features.shape()));
         }
         return features;
+    }
+
+    /** Nothing to add: the code is the encoder's output. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return input;
     }
 }

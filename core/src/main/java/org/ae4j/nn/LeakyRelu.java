@@ -1,6 +1,8 @@
 package org.ae4j.nn;
 
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
@@ -13,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * and {@code α} elsewhere.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class LeakyRelu implements Activation {
+public final class LeakyRelu implements Activation, OnnxExportable {
 
     public static final String NAME = "leaky-relu";
     public static final double DEFAULT_ALPHA = 0.01;
@@ -50,5 +52,11 @@ public final class LeakyRelu implements Activation {
     public INDArray backpropInPlace(INDArray output, INDArray outputGradient) {
         INDArray derivative = Nd4j.getExecutioner().exec(new LeakyReLUDerivative(output, alpha));
         return outputGradient.muli(derivative);
+    }
+
+    /** ONNX {@code LeakyRelu} with its {@code alpha}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return graph.node("LeakyRelu", input).real("alpha", (float) alpha).output();
     }
 }

@@ -3,6 +3,8 @@ package org.ae4j.nn;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.util.InPlace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (Nair &amp; Hinton, 2010). The derivative at 0 is taken as 0.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Relu implements Activation {
+public final class Relu implements Activation, OnnxExportable {
 
     public static final String NAME = "relu";
     private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.RELU);
@@ -40,5 +42,11 @@ public final class Relu implements Activation {
     @Override
     public Optional<Kernels.Pointwise> pointwise() {
         return POINTWISE;
+    }
+
+    /** ONNX {@code Relu}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return graph.node("Relu", input).output();
     }
 }

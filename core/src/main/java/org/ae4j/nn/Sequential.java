@@ -8,6 +8,8 @@ import org.ae4j.spi.Decoder;
 import org.ae4j.spi.Encoder;
 import org.ae4j.spi.Layer;
 import org.ae4j.spi.LayerSpec;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
@@ -18,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * when built: each layer's input shape must equal its predecessor's output shape.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Sequential implements Encoder, Decoder {
+public final class Sequential implements Encoder, Decoder, OnnxExportable {
 
     private final String name;
     private final List<Layer> layers;
@@ -146,5 +148,15 @@ public final class Sequential implements Encoder, Decoder {
     @Override
     public String toString() {
         return name + layers;
+    }
+
+    /** Each layer's export in turn; a layer that cannot be exported is refused by its name. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String x = input;
+        for (Layer layer : layers) {
+            x = graph.add("layer '" + layer.name() + "'", layer, x);
+        }
+        return x;
     }
 }

@@ -3,6 +3,8 @@ package org.ae4j.nn;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.TimesOneMinus;
@@ -11,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The logistic sigmoid {@code σ(z) = 1 / (1 + e^{-z})}, {@code σ′ = y(1 − y)}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Sigmoid implements Activation {
+public final class Sigmoid implements Activation, OnnxExportable {
 
     public static final String NAME = "sigmoid";
     private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.SIGMOID);
@@ -37,5 +39,11 @@ public final class Sigmoid implements Activation {
     @Override
     public Optional<Kernels.Pointwise> pointwise() {
         return POINTWISE;
+    }
+
+    /** ONNX {@code Sigmoid}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return graph.node("Sigmoid", input).output();
     }
 }

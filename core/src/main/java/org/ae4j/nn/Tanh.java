@@ -3,13 +3,15 @@ package org.ae4j.nn;
 import java.util.Optional;
 import org.ae4j.spi.Activation;
 import org.ae4j.spi.Kernels;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.util.InPlace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The hyperbolic tangent, {@code tanh′ = 1 − y²}. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Tanh implements Activation {
+public final class Tanh implements Activation, OnnxExportable {
 
     public static final String NAME = "tanh";
     private static final Optional<Kernels.Pointwise> POINTWISE = Optional.of(Kernels.Pointwise.TANH);
@@ -33,5 +35,11 @@ public final class Tanh implements Activation {
     @Override
     public Optional<Kernels.Pointwise> pointwise() {
         return POINTWISE;
+    }
+
+    /** ONNX {@code Tanh}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return graph.node("Tanh", input).output();
     }
 }

@@ -2,6 +2,8 @@ package org.ae4j.conv;
 
 import java.util.List;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
@@ -12,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code Y [B, O, H', W']} with {@code H' = ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Conv2d extends ImageLayer {
+public final class Conv2d extends ImageLayer implements OnnxExportable {
 
     private final int kernel;
     private final int stride;
@@ -77,5 +79,15 @@ public final class Conv2d extends ImageLayer {
     public String toString() {
         return "Conv2d(" + name() + ": " + java.util.Arrays.toString(inputShape()) + " → " + java.util.Arrays.toString(outputShape())
                 + ", k" + kernel + " s" + stride + " p" + padding + " d" + dilation + ", " + activation.name() + ")";
+    }
+
+    /** ONNX {@code Conv} (weights permuted to {@code [O, C, k, k]}), then the activation. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String w = graph.constant(weights.name(), weights.value().permute(3, 2, 0, 1));
+        String convolved = graph.node("Conv", input, w, graph.constant(bias.name(), bias.value()))
+                .integers("kernel_shape", kernel, kernel).integers("strides", stride, stride)
+                .integers("pads", padding, padding, padding, padding).integers("dilations", dilation, dilation).output();
+        return graph.add("the activation '" + activation.name() + "' of layer '" + name() + "'", activation, convolved);
     }
 }

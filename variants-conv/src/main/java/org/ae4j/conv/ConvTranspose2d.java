@@ -2,6 +2,8 @@ package org.ae4j.conv;
 
 import java.util.List;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
@@ -20,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code p − q} after, as PyTorch's {@code ConvTranspose2d} defines it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class ConvTranspose2d extends ImageLayer {
+public final class ConvTranspose2d extends ImageLayer implements OnnxExportable {
 
     private final long[] fullShape;
     private final int kernel;
@@ -110,5 +112,20 @@ public final class ConvTranspose2d extends ImageLayer {
         fullGradient.get(crop()).assign(g);
         bias.gradient().addi(g.sum(0, 2, 3));      // the bias is not the op's (see forward)
         return NativeOps.backpropWeighted("deconv2d_bp", x, weights, null, fullGradient, intArgs());
+    }
+
+    /**
+     * ONNX {@code ConvTranspose} (weights permuted to {@code [C, O, k, k]}) cropping {@code p} before and {@code p − q}
+     * after, then the activation.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        long[] out = outputShape();
+        String w = graph.constant(weights.name(), weights.value().permute(3, 2, 0, 1));
+        String convolved = graph.node("ConvTranspose", input, w, graph.constant(bias.name(), bias.value()))
+                .integers("kernel_shape", kernel, kernel).integers("strides", stride, stride)
+                .integers("pads", padding, padding, fullShape[1] - padding - out[1], fullShape[2] - padding - out[2])
+                .integers("dilations", dilation, dilation).output();
+        return graph.add("the activation '" + activation.name() + "' of layer '" + name() + "'", activation, convolved);
     }
 }

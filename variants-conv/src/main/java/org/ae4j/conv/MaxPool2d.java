@@ -1,5 +1,7 @@
 package org.ae4j.conv;
 
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * window's maximum.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class MaxPool2d extends ImageLayer {
+public final class MaxPool2d extends ImageLayer implements OnnxExportable {
 
     private final int kernel;
     private final int stride;
@@ -52,5 +54,12 @@ public final class MaxPool2d extends ImageLayer {
         NativeOps.run("maxpool2d_bp", new INDArray[] {x, contiguous(outputGradient)},
                 new INDArray[] {inputGradient}, intArgs());
         return inputGradient;
+    }
+
+    /** ONNX {@code MaxPool}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        return graph.node("MaxPool", input).integers("kernel_shape", kernel, kernel).integers("strides", stride, stride)
+                .integers("pads", padding, padding, padding, padding).output();
     }
 }

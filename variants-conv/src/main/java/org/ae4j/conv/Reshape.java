@@ -1,6 +1,8 @@
 package org.ae4j.conv;
 
 import java.util.Arrays;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * before a convolution, or {@code [32, 7, 7] → [1568]} (a flatten) before a dense layer.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Reshape extends ImageLayer {
+public final class Reshape extends ImageLayer implements OnnxExportable {
 
     public Reshape(String name, long[] inputShape, long[] outputShape) {
         super(name, inputShape, checkedTarget(name, inputShape, outputShape));
@@ -42,5 +44,12 @@ public final class Reshape extends ImageLayer {
         full[0] = batch;
         System.arraycopy(shape, 0, full, 1, shape.length);
         return full;
+    }
+
+    /** ONNX {@code Reshape} to {@code [batch, outputShape…]} (the 0 keeps the batch dimension). */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        long[] target = withBatch(0, outputShape());
+        return graph.node("Reshape", input, graph.int64s(name() + ".shape", target)).output();
     }
 }

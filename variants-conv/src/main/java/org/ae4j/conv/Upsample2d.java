@@ -1,5 +1,7 @@
 package org.ae4j.conv;
 
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradient of a pixel is the sum over its block.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class Upsample2d extends ImageLayer {
+public final class Upsample2d extends ImageLayer implements OnnxExportable {
 
     private final int factor;
 
@@ -41,5 +43,13 @@ public final class Upsample2d extends ImageLayer {
         NativeOps.run("upsampling2d_bp", new INDArray[] {x, contiguous(outputGradient)},
                 new INDArray[] {inputGradient}, 1);
         return inputGradient;
+    }
+
+    /** ONNX {@code Resize}, nearest neighbour, each output pixel taking the input pixel at {@code ⌊i / factor⌋}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String scales = graph.constant(name() + ".scales", new float[] {1, 1, factor, factor}, 4);
+        return graph.node("Resize", input, "", scales).text("mode", "nearest")
+                .text("coordinate_transformation_mode", "asymmetric").text("nearest_mode", "floor").output();
     }
 }

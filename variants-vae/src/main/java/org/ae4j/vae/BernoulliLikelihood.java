@@ -1,6 +1,9 @@
 package org.ae4j.vae;
 
+import org.ae4j.loss.BinaryCrossEntropy;
 import org.ae4j.spi.LossResult;
+import org.ae4j.spi.OnnxExportableLoss;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The reconstruction (mean) is {@code σ(s)}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class BernoulliLikelihood implements Likelihood {
+public final class BernoulliLikelihood implements Likelihood, OnnxExportableLoss {
 
     public static final String NAME = "bernoulli";
 
@@ -52,5 +55,17 @@ public final class BernoulliLikelihood implements Likelihood {
     @Override
     public INDArray reconstruction(INDArray logits) {
         return Transforms.sigmoid(logits, true);
+    }
+
+    /** ONNX {@code Sigmoid}. */
+    @Override
+    public String reconstructionToOnnx(OnnxGraph graph, String output) {
+        return graph.node("Sigmoid", output).output();
+    }
+
+    /** The stable binary cross-entropy of each value, summed over each example. */
+    @Override
+    public String perExampleToOnnx(OnnxGraph graph, String output, String target) {
+        return graph.sumPerExample(BinaryCrossEntropy.elementwiseToOnnx(graph, output, target));
     }
 }

@@ -6,6 +6,8 @@ import org.ae4j.nn.Identity;
 import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Code;
 import org.ae4j.spi.Kernels;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.util.Gemm;
@@ -31,7 +33,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * its backward pass are a {@link Reparameterization} kernel, chosen once through {@link Kernels#select}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class GaussianBottleneck implements Bottleneck {
+public final class GaussianBottleneck implements Bottleneck, OnnxExportable {
 
     private final long features;
     private final long latent;
@@ -159,5 +161,14 @@ public final class GaussianBottleneck implements Bottleneck {
     @Override
     public INDArray encode(INDArray h) {
         return posterior(h).mu();
+    }
+
+    /** The posterior mean: ONNX {@code Gemm} with the μ columns of {@code W} and {@code b}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        INDArray muWeights = weights.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
+        INDArray muBias = bias.value().get(NDArrayIndex.all(), NDArrayIndex.interval(0, latent));
+        return graph.node("Gemm", input, graph.constant("bottleneck.W_mu", muWeights), graph.constant("bottleneck.b_mu", muBias))
+                .output();
     }
 }

@@ -1,7 +1,10 @@
 package org.ae4j.vae;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ae4j.spi.LossResult;
+import org.ae4j.spi.OnnxExportableLoss;
+import org.ae4j.spi.OnnxGraph;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -19,7 +22,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The reconstruction is the mean {@code m}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class GaussianLikelihood implements Likelihood {
+public final class GaussianLikelihood implements Likelihood, OnnxExportableLoss {
 
     public static final String NAME = "gaussian";
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -119,5 +122,38 @@ public final class GaussianLikelihood implements Likelihood {
     private static INDArray logVariance(INDArray output, INDArray flatTarget) {
         long d = flatTarget.size(1);
         return flat(output).get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d)).dup('c');
+    }
+
+    /** The mean: the output itself, or its first half per example with a learned variance. */
+    @Override
+    public String reconstructionToOnnx(OnnxGraph graph, String output) {
+        return learned ? half(graph, output, 0) : output;
+    }
+
+    /** {@code ½ Σᵢ [log 2π + log vᵢ + (xᵢ − mᵢ)²/vᵢ]} over each example's values. */
+    @Override
+    public String perExampleToOnnx(OnnxGraph graph, String output, String target) {
+        String x = graph.node("Flatten", target).integer("axis", 1).output();
+        String m = learned ? half(graph, output, 0) : graph.node("Flatten", output).integer("axis", 1).output();
+        String difference = graph.node("Sub", m, x).output();
+        String squared = graph.node("Mul", difference, difference).output();
+        String perValue;
+        if (learned) {
+            String logVariance = half(graph, output, 1);
+            String scaled = graph.node("Mul", squared, graph.node("Exp", graph.node("Neg", logVariance).output()).output()).output();
+            perValue = graph.node("Add", scaled, logVariance).output();
+        } else {
+            perValue = graph.node("Add", graph.node("Div", squared, graph.scalar("variance", (float) variance)).output(),
+                    graph.scalar("log_variance", (float) Math.log(variance))).output();
+        }
+        String withConstant = graph.node("Add", perValue, graph.scalar("log_2pi", (float) LOG_2PI)).output();
+        return graph.node("Mul", graph.sumPerExample(withConstant), graph.scalar("half", 0.5f)).output();
+    }
+
+    /** The first ({@code which = 0}: means) or second half (log-variances) of each example's {@code 2d} outputs. */
+    private static String half(OnnxGraph graph, String output, int which) {
+        List<String> halves = graph.node("Split", graph.node("Flatten", output).integer("axis", 1).output())
+                .integer("axis", 1).outputs(2);
+        return halves.get(which);
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
         description = "Train, evaluate and use autoencoders.",
         subcommands = {VariantsCommand.class, TrainCommand.class, EvaluateCommand.class, EncodeCommand.class,
                 ReconstructCommand.class, ScoreCommand.class, ImputeCommand.class, DenoiseCommand.class,
-                GenerateCommand.class, InterpolateCommand.class, IndexCommand.class, SearchCommand.class, BenchCommand.class})
+                GenerateCommand.class, InterpolateCommand.class, IndexCommand.class, SearchCommand.class, ExportCommand.class,
+                BenchCommand.class})
 final class Ae4jCommand implements Runnable {
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

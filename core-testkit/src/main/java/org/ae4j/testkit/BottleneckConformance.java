@@ -1,6 +1,7 @@
 package org.ae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.ae4j.Ae4j;
@@ -20,8 +21,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The conformance suite of a lone {@link org.ae4j.spi.Bottleneck}: extend it and give the spec. It puts
  * the bottleneck between a small dense encoder and decoder and checks that the spec is registered under
  * its type and round-trips through JSON, that the code has the promised size, that {@code encode} is
- * the training forward pass when that pass is deterministic, and that the whole objective's gradient
- * matches finite differences (in double precision).
+ * the training forward pass when that pass is deterministic, that the whole objective's gradient
+ * matches finite differences (in double precision), and that the model around it exports to ONNX with the
+ * same outputs under ONNX Runtime.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class BottleneckConformance {
@@ -62,5 +64,24 @@ public abstract class BottleneckConformance {
         INDArray x = batch(DataType.DOUBLE);
         GradientCheck.Report report = GradientCheck.autoencoder(model, x, x, 7, GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
+    }
+
+    /** Whether the bottleneck exports to ONNX; one that does not returns false, and its export must be refused by name. */
+    protected boolean exportsToOnnx() {
+        return true;
+    }
+
+    /** Between a dense encoder and decoder, every exported part runs under ONNX Runtime with ae4j's outputs. */
+    @Test
+    void onnxRuntimeReproducesTheModelAroundIt() {
+        Autoencoder model = ComponentModels.dense(REGISTRY, spec(), List.of(), DataType.FLOAT, 9);
+        INDArray x = batch(DataType.FLOAT);
+        OnnxRuntimeCheck.shiftBiases(model.parameters(), 10);
+        if (exportsToOnnx()) {
+            OnnxRuntimeCheck.assertReproduces(model, x);
+        } else {
+            assertThatThrownBy(() -> org.ae4j.onnx.OnnxExport.of(model.bottleneck()))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("cannot be exported to ONNX");
+        }
     }
 }

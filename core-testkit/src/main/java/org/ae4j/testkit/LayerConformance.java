@@ -1,11 +1,13 @@
 package org.ae4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.ae4j.Ae4j;
 import org.ae4j.check.GradientCheck;
 import org.ae4j.config.ConfigCodec;
+import org.ae4j.onnx.OnnxExport;
 import org.ae4j.registry.Registry;
 import org.ae4j.spi.BuildContext;
 import org.ae4j.spi.Layer;
@@ -20,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The conformance suite of a lone {@link Layer}: extend it, give the spec and an input shape. It checks
  * that the spec's type is registered and round-trips through JSON, that the layer's output shape is the
  * spec's, that the same seed gives the same parameters, that forward and backward leave their input
- * alone, and that its backward pass matches finite differences (in double precision).
+ * alone, that its backward pass matches finite differences (in double precision), and that its ONNX export
+ * runs under ONNX Runtime with the same output (or is refused by name when the layer does not export).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public abstract class LayerConformance {
@@ -81,5 +84,28 @@ public abstract class LayerConformance {
         layer.parameters().forEach(p -> p.value().addi(0.05));          // off the kinks of piecewise-linear activations
         GradientCheck.Report report = GradientCheck.block(layer, input(DataType.DOUBLE), GradientCheck.Options.defaults());
         assertThat(report.passed()).as(report.toString()).isTrue();
+    }
+
+    /**
+     * Whether the layer exports to ONNX (implements {@link org.ae4j.spi.OnnxExportable}); a layer that does not returns
+     * false, and its export must then be refused by name.
+     */
+    protected boolean exportsToOnnx() {
+        return true;
+    }
+
+    /** The layer exported alone runs under ONNX Runtime and gives its forward pass within {@link OnnxRuntimeCheck#TOLERANCE}. */
+    @Test
+    void onnxRuntimeReproducesTheForwardPass() {
+        Layer layer = build(DataType.FLOAT, 8);
+        INDArray x = input(DataType.FLOAT);
+        OnnxRuntimeCheck.shiftBiases(layer.parameters(), 9);
+        if (exportsToOnnx()) {
+            OnnxRuntimeCheck.assertClose("output of layer " + layer, OnnxRuntimeCheck.run(OnnxExport.of(layer), x).get("y"),
+                    layer.forward(x).output());
+        } else {
+            assertThatThrownBy(() -> OnnxExport.of(layer)).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("cannot be exported to ONNX");
+        }
     }
 }

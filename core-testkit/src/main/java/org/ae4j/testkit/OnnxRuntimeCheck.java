@@ -101,4 +101,16 @@ public final class OnnxRuntimeCheck {
             }
         }
     }
+
+    /**
+     * Adds seeded noise (σ 0.1) to every bias, which starts at 0, so that an export that misplaces or drops a bias
+     * changes the outputs it is compared on.
+     */
+    static void shiftBiases(java.util.List<org.ae4j.spi.Parameter> parameters, long seed) {
+        for (org.ae4j.spi.Parameter p : parameters) {
+            if (p.kind() == org.ae4j.spi.Parameter.Kind.BIAS) {
+                p.value().addi(Fixtures.gaussian(seed++, 0.1, p.value().dataType(), p.value().shape()));
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ import org.ae4j.data.table.TableSchema;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.persist.AtomicFiles;
 import org.ae4j.persist.SavedModel;
+import org.ae4j.spi.Block;
+import org.ae4j.spi.Bottleneck;
 import org.ae4j.spi.Loss;
 import org.ae4j.spi.OnnxExportable;
 import org.ae4j.spi.OnnxExportableLoss;
@@ -137,6 +139,38 @@ public final class OnnxExport {
         return build(saved.model(), part, prep, saved.threshold().map(t -> t.threshold()), saved.config().variant());
     }
 
+    /**
+     * One component alone — a {@link Block} (layer, encoder, decoder) — as a graph from input {@code x}
+     * ({@code [batch, inputShape…]}) to output {@code y}; e.g. to run a trained encoder elsewhere, or to check a
+     * plug-in's layer.
+     */
+    public static Exported of(Block block) {
+        return component(block, block.inputShape(), block.outputShape(), "a block");
+    }
+
+    /** A bottleneck's deterministic {@link Bottleneck#encode} alone, from {@code x} (features) to {@code y} (the code). */
+    public static Exported of(Bottleneck bottleneck) {
+        return component(bottleneck, new long[] {bottleneck.featureSize()}, new long[] {bottleneck.codeSize()}, "the bottleneck");
+    }
+
+    private static Exported component(Object component, long[] inputShape, long[] outputShape, String role) {
+        ProtoGraph graph = new ProtoGraph(OPSET, "ae4j_" + component.getClass().getSimpleName());
+        String input = graph.unique("x");
+        graph.input(graph.value(input, FLOAT, inputShape));
+        List<String> outputs = new ArrayList<>();
+        output(graph, graph.add(role, component, input), "y", FLOAT, outputShape, outputs);
+        return new Exported(model(graph, Map.of()).toByteArray(), Part.FULL, input, inputShape, outputs, List.of());
+    }
+
+    private static Onnx.ModelProto model(ProtoGraph graph, Map<String, String> metadata) {
+        Onnx.ModelProto.Builder proto = Onnx.ModelProto.newBuilder().setIrVersion(IR_VERSION)
+                .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setProducerName("ae4j").setProducerVersion(Ae4j.version())
+                .setGraph(graph.build());
+        metadata.forEach((k, v) -> proto.addMetadataProps(Onnx.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return proto.build();
+    }
+
     private static Exported build(Autoencoder model, Part part, Preprocessing prep, Optional<Double> threshold, String variant) {
         Objects.requireNonNull(part, "part");
         Loss loss = model.loss();
@@ -185,14 +219,11 @@ public final class OnnxExport {
         }
         metadata.put("ae4j.input", part == Part.DECODER ? "the code" : prep.description());
         threshold.ifPresent(t -> metadata.put("ae4j.threshold", Double.toString(t)));
-        Onnx.ModelProto.Builder proto = Onnx.ModelProto.newBuilder().setIrVersion(IR_VERSION)
-                .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setProducerName("ae4j").setProducerVersion(Ae4j.version())
-                .setDocString("ae4j " + (variant.isEmpty() ? "" : variant + " ") + "autoencoder, part " + metadata.get("ae4j.part"))
-                .setGraph(graph.build());
-        metadata.forEach((k, v) -> proto.addMetadataProps(Onnx.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata.put("ae4j.description", "ae4j " + (variant.isEmpty() ? "" : variant + " ") + "autoencoder, part "
+                + metadata.get("ae4j.part"));
+        Onnx.ModelProto proto = model(graph, metadata);
         List<String> notes = part == Part.DECODER ? List.of() : prep.notes();
-        return new Exported(proto.build().toByteArray(), part, input, inputShape, outputs, notes);
+        return new Exported(proto.toByteArray(), part, input, inputShape, outputs, notes);
     }
 
     private static final int FLOAT = Onnx.TensorProto.DataType.FLOAT_VALUE;

@@ -2,6 +2,8 @@ package org.ae4j.examples.layer;
 
 import java.util.List;
 import org.ae4j.spi.Layer;
+import org.ae4j.spi.OnnxExportable;
+import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,8 +13,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A per-feature affine map {@code Y = X ⊙ s + t} (a learned scale and shift, {@code s, t [1, n]}).
  * Backward with {@code G = ∂L/∂Y}: {@code ∂L/∂s += Σ_rows G ⊙ X}, {@code ∂L/∂t += Σ_rows G}, {@code ∂L/∂X = G ⊙ s}.
+ * It exports itself to ONNX ({@link OnnxExportable}): two broadcasting operators.
  */
-final class Affine implements Layer {
+final class Affine implements Layer, OnnxExportable {
 
     private final String name;
     private final long size;
@@ -56,5 +59,12 @@ final class Affine implements Layer {
         scale.gradient().addi(outputGradient.mul(trace.input()).sum(true, 0));
         shift.gradient().addi(outputGradient.sum(true, 0));
         return outputGradient.mulRowVector(scale.value());
+    }
+
+    /** ONNX {@code Mul} by the scale, then {@code Add} of the shift, both broadcast over the batch. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String input) {
+        String scaled = graph.node("Mul", input, graph.constant(scale.name(), scale.value())).output();
+        return graph.node("Add", scaled, graph.constant(shift.name(), shift.value())).output();
     }
 }

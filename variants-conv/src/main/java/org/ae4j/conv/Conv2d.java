@@ -31,6 +31,9 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
+        if (dilation > 1) {
+            SpreadKernel.announce(name, kernel, dilation);
+        }
         this.activation = activation;
         this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
@@ -50,7 +53,16 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
                 Geometry.convolved(name, inputShape[2], kernel, stride, padding, dilation)};
     }
 
+    /** The kernel the native ops run: the weights, or their spread copy for a dilation above 1 ({@link SpreadKernel}). */
+    private INDArray kernelWeights() {
+        return dilation > 1 ? SpreadKernel.spread(weights.value(), dilation) : weights.value();
+    }
+
     private int[] intArgs() {
+        if (dilation > 1) {
+            int spread = SpreadKernel.size(kernel, dilation);
+            return new int[] {spread, spread, stride, stride, padding, padding, 1, 1, 0, 0, 0};
+        }
         return new int[] {kernel, kernel, stride, stride, padding, padding, dilation, dilation, 0, 0, 0};
     }
 
@@ -63,7 +75,7 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
         INDArray output = newOutput(x);
-        NativeOps.run("conv2d", new INDArray[] {x, weights.value(), bias.value()}, new INDArray[] {output}, intArgs());
+        NativeOps.run("conv2d", new INDArray[] {x, kernelWeights(), bias.value()}, new INDArray[] {output}, intArgs());
         activation.applyInPlace(output);
         return Trace.of(x, output);
     }
@@ -72,7 +84,12 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     public INDArray backward(Trace trace, INDArray outputGradient) {
         INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
         INDArray x = trace.input();
-        return NativeOps.backpropWeighted("conv2d_bp", x, weights, bias, g, intArgs());
+        if (dilation == 1) {
+            return NativeOps.backpropWeighted("conv2d_bp", x, weights, bias, g, intArgs());
+        }
+        INDArray[] gradients = NativeOps.backprop("conv2d_bp", x, kernelWeights(), bias, g, intArgs());
+        weights.gradient().addi(SpreadKernel.taps(gradients[1], dilation));
+        return gradients[0];
     }
 
     @Override

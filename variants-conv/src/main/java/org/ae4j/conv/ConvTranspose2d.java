@@ -47,6 +47,9 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
+        if (dilation > 1) {
+            SpreadKernel.announce(name, kernel, dilation);
+        }
         this.activation = activation;
         this.fullShape = new long[] {weights.size(2), Geometry.transposed(inputShape[1], kernel, stride, 0, dilation, 0),
                 Geometry.transposed(inputShape[2], kernel, stride, 0, dilation, 0)};
@@ -77,7 +80,16 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         return shape;
     }
 
+    /** The kernel the native ops run: the weights, or their spread copy for a dilation above 1 ({@link SpreadKernel}). */
+    private INDArray kernelWeights() {
+        return dilation > 1 ? SpreadKernel.spread(weights.value(), dilation) : weights.value();
+    }
+
     private int[] intArgs() {
+        if (dilation > 1) {
+            int spread = SpreadKernel.size(kernel, dilation);
+            return new int[] {spread, spread, stride, stride, 0, 0, 1, 1, 0, 0, 0};
+        }
         return new int[] {kernel, kernel, stride, stride, 0, 0, dilation, dilation, 0, 0, 0};
     }
 
@@ -97,7 +109,7 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         // without the bias: oneDNN takes a slow reference path for deconvolution with a bias (measured ~25% of a
         // conv training step), so the bias is added by one broadcast op instead
-        NativeOps.run("deconv2d", new INDArray[] {x, weights.value()}, new INDArray[] {full}, intArgs());
+        NativeOps.run("deconv2d", new INDArray[] {x, kernelWeights()}, new INDArray[] {full}, intArgs());
         INDArray output = padding == 0 && java.util.Arrays.equals(fullShape, outputShape()) ? full : full.get(crop()).dup('c');
         Nd4j.exec(new BroadcastAddOp(output, bias.value(), output, 1));
         activation.applyInPlace(output);
@@ -111,7 +123,12 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         INDArray fullGradient = Nd4j.zeros(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         fullGradient.get(crop()).assign(g);
         bias.gradient().addi(g.sum(0, 2, 3));      // the bias is not the op's (see forward)
-        return NativeOps.backpropWeighted("deconv2d_bp", x, weights, null, fullGradient, intArgs());
+        if (dilation == 1) {
+            return NativeOps.backpropWeighted("deconv2d_bp", x, weights, null, fullGradient, intArgs());
+        }
+        INDArray[] gradients = NativeOps.backprop("deconv2d_bp", x, kernelWeights(), null, fullGradient, intArgs());
+        weights.gradient().addi(SpreadKernel.taps(gradients[1], dilation));
+        return gradients[0];
     }
 
     /**

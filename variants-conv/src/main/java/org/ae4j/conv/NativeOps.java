@@ -17,18 +17,28 @@ final class NativeOps {
      */
     static INDArray backpropWeighted(String op, INDArray x, org.ae4j.spi.Parameter weights, org.ae4j.spi.Parameter bias,
                                      INDArray outputGradient, int... intArgs) {
+        INDArray[] gradients = backprop(op, x, weights.value(), bias, outputGradient, intArgs);
+        weights.gradient().addi(gradients[1]);
+        return gradients[0];
+    }
+
+    /**
+     * Like {@link #backpropWeighted} with the op run on {@code kernel} (e.g. a spread copy of the weights): adds the bias
+     * gradient and returns {@code [gradX, gradKernel]}.
+     */
+    static INDArray[] backprop(String op, INDArray x, INDArray kernel, org.ae4j.spi.Parameter bias, INDArray outputGradient,
+                               int... intArgs) {
         INDArray inputGradient = Nd4j.createUninitialized(x.dataType(), x.shape());
-        INDArray weightGradient = Nd4j.createUninitialized(x.dataType(), weights.value().shape());
+        INDArray kernelGradient = Nd4j.createUninitialized(x.dataType(), kernel.shape());
         if (bias == null) {
-            run(op, new INDArray[] {x, weights.value(), outputGradient}, new INDArray[] {inputGradient, weightGradient}, intArgs);
+            run(op, new INDArray[] {x, kernel, outputGradient}, new INDArray[] {inputGradient, kernelGradient}, intArgs);
         } else {
             INDArray biasGradient = Nd4j.createUninitialized(x.dataType(), bias.value().shape());
-            run(op, new INDArray[] {x, weights.value(), bias.value(), outputGradient},
-                    new INDArray[] {inputGradient, weightGradient, biasGradient}, intArgs);
+            run(op, new INDArray[] {x, kernel, bias.value(), outputGradient},
+                    new INDArray[] {inputGradient, kernelGradient, biasGradient}, intArgs);
             bias.gradient().addi(biasGradient);
         }
-        weights.gradient().addi(weightGradient);
-        return inputGradient;
+        return new INDArray[] {inputGradient, kernelGradient};
     }
 
     static void run(String op, INDArray[] inputs, INDArray[] outputs, int... intArgs) {

@@ -25,7 +25,9 @@ generate() {   # $1 rows, $2 seed, $3 shift row
 [ -f "$work/stream.csv" ] || generate "$rows" 2 "$shift_at" > "$work/stream.csv"
 [ -f "$work/model.ae4j" ] || "$here/ae4j" train --data "$work/train.csv" --out "$work/model.ae4j" --no-progress > "$work/train.log"
 start=$(date +%s.%N)
-cat "$work/stream.csv" | "$here/ae4j" score --model "$work/model.ae4j" --input - --follow --out "$work/streamed.csv" 2> "$work/follow.err" &
+# the pipeline writes its own end time: the sampling loop below wakes once a second and would round it up
+(cat "$work/stream.csv" | "$here/ae4j" score --model "$work/model.ae4j" --input - --follow --out "$work/streamed.csv" \
+  2> "$work/follow.err"; date +%s.%N > "$work/end") &
 launcher=$!
 sleep 1
 : > "$work/rss.txt"
@@ -35,7 +37,7 @@ while kill -0 "$launcher" 2>/dev/null; do
   sleep 1
 done
 wait "$launcher"
-end=$(date +%s.%N)
+end=$(cat "$work/end")
 "$here/ae4j" score --model "$work/model.ae4j" --input "$work/stream.csv" --out "$work/batch.csv" --top 0 > /dev/null
 awk -v s="$start" -v e="$end" -v n="$rows" 'BEGIN {printf "rows/s (wall, with start-up): %.0f over %.1f s\n", n / (e - s), e - s}'
 echo "resident size, MB, each second: $(awk '{printf "%d ", $1 / 1024}' "$work/rss.txt")"

@@ -45,6 +45,9 @@ final class FollowScoring {
     private final ColumnContributions contributions;
     private final org.ae4j.util.StepMemory memory = new org.ae4j.util.StepMemory("ae4j-follow-explain");
     private long drifts;
+    /** The last adaptive threshold written and its text: it changes once per window, not per row. */
+    private double lastThreshold = Double.NaN;
+    private String lastThresholdText = "";
 
     /** @param top how many contributing columns to list per row (0: none) */
     FollowScoring(SavedModel saved, OptionalDouble threshold, StreamingDetector.Options options, int top, Writer out,
@@ -132,7 +135,7 @@ final class FollowScoring {
                 StreamingDetector.Result result = results.get(r);
                 text.append(idAt >= 0 && idAt < cells.get(r).size() ? CsvText.quote(cells.get(r).get(idAt).strip()) : String.valueOf(result.row() + 1))
                         .append(',').append(result.score()).append(',').append(result.anomaly()).append(',')
-                        .append(Double.isNaN(result.adaptiveThreshold()) ? "" : String.valueOf(result.adaptiveThreshold())).append(',')
+                        .append(adaptiveThreshold(result.adaptiveThreshold())).append(',')
                         .append(result.adaptiveAnomaly());
                 if (shares != null) {
                     text.append(',').append(CsvText.quote(contributions.top(shares[r], top).entrySet().stream()
@@ -151,6 +154,18 @@ final class FollowScoring {
      * The columns JSON Lines rows are read by: the schema's columns and the ones it kept aside (an id), not its label,
      * which scoring does not use; a row may leave any out (a missing cell).
      */
+    /** The adaptive threshold as written: empty while warming up (NaN). */
+    private String adaptiveThreshold(double threshold) {
+        if (Double.isNaN(threshold)) {
+            return "";
+        }
+        if (Double.compare(threshold, lastThreshold) != 0) {
+            lastThreshold = threshold;
+            lastThresholdText = String.valueOf(threshold);
+        }
+        return lastThresholdText;
+    }
+
     private List<String> jsonColumns() {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         schema.columns().forEach(c -> names.add(c.name()));

@@ -23,6 +23,8 @@ public final class RowEncoder {
     private final int[] at;
     private final int labelAt;
     private final List<Map<String, Integer>> categoryIndex;
+    /** The length of the longest missing-value marker: a longer cell is not one, without a set lookup. */
+    private final int longestMissing;
 
     /**
      * @param header the names of the rows' cells, in order
@@ -55,6 +57,7 @@ public final class RowEncoder {
                     + String.join("', '", absent) + "' the model was trained with; its columns: " + String.join(", ", header));
         }
         this.labelAt = schema.label().map(header::indexOf).orElse(-1);
+        this.longestMissing = schema.missing().stream().mapToInt(String::length).max().orElse(-1);
     }
 
     /** The schema's features per row: the length {@link #encode} fills. */
@@ -84,7 +87,7 @@ public final class RowEncoder {
             }
             String raw = cells.get(at[i]);
             String value = raw == null ? "" : raw.strip();
-            boolean missing = raw == null || schema.missing().contains(value);
+            boolean missing = raw == null || value.length() <= longestMissing && schema.missing().contains(value);
             switch (c.kind()) {
                 case NUMERIC -> out[f++] = missing ? Float.NaN : (float) ((number(c, raw, value, line, i) - c.center()) / c.scale());
                 case BOOLEAN -> {

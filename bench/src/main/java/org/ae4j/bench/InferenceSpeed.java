@@ -15,11 +15,11 @@ final class InferenceSpeed {
     }
 
     static double of(Autoencoder model, Dataset test, int batchSize) {
-        BatchInference.map(test, batchSize, model::reconstruct);
+        BatchInference.map(test, BatchInference.rowsFor(model, batchSize), model::reconstruct);
         long start = System.nanoTime();
         long examples = 0;
         do {
-            BatchInference.map(test, batchSize, model::reconstruct);
+            BatchInference.map(test, BatchInference.rowsFor(model, batchSize), model::reconstruct);
             examples += test.size();
         } while (System.nanoTime() - start < 250_000_000L);
         return examples / ((System.nanoTime() - start) / 1e9);

@@ -15,10 +15,10 @@ public interface AnomalyScorer {
     double[] scores(Dataset data);
 
     /**
-     * The model's per-example reconstruction loss (deterministic path), computed in batches of 256 on every core
-     * ({@link BatchInference}).
+     * The model's per-example reconstruction loss (deterministic path), computed on every core in batches of 256 rows
+     * on the small-model path, of {@value BatchInference#LAYER_PATH_ROWS} on the layer path ({@link BatchInference#rowsFor}).
      */
     static AnomalyScorer reconstructionError(Autoencoder model) {
-        return data -> BatchInference.map(data, 256, model::reconstructionLossPerExample).castTo(DataType.DOUBLE).toDoubleVector();
+        return data -> BatchInference.map(data, BatchInference.rowsFor(model, 256), model::reconstructionLossPerExample).castTo(DataType.DOUBLE).toDoubleVector();
     }
 }

@@ -23,7 +23,7 @@ public final class FeatureExtractor {
 
     /** The deterministic code of every example, {@code [n, codeSize]}, keeping the data's labels. */
     public Dataset features(Dataset data) {
-        INDArray codes = BatchInference.map(data, batchSize, model::encode);
+        INDArray codes = BatchInference.map(data, BatchInference.rowsFor(model, batchSize), model::encode);
         return data.labels().map(l -> Dataset.labeled(codes, l)).orElseGet(() -> Dataset.of(codes));
     }
 }

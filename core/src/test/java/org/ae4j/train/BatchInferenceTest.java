@@ -101,4 +101,23 @@ class BatchInferenceTest {
         // the team is free again after a failure
         assertThat(BatchInference.map(data, 10, model::encode)).isEqualTo(serial(model::encode, 10));
     }
+
+    private static Autoencoder dense(long inputs, List<Integer> sizes) {
+        return new org.ae4j.variant.DenseAutoencoderSpec(sizes, "relu", "relu", "sigmoid", "mse", new org.ae4j.nn.IdentityBottleneckSpec())
+                .build(new long[] {inputs}, new org.ae4j.spi.BuildContext(org.ae4j.Ae4j.registry(), DataType.FLOAT,
+                        new org.ae4j.spi.RandomSource(1)));
+    }
+
+    /** Image-sized dense models get batches of 1,024 rows, a model with a wide layer fewer, small models what they ask. */
+    @Test
+    void inferenceBatchesGrowOnTheLayerPathWhileTheWidestActivationFitsTheBudget() {
+        assertThat(BatchInference.rowsFor(dense(784, List.of(128, 64, 32)), 256)).isEqualTo(1024);
+        assertThat(BatchInference.rowsFor(dense(784, List.of(128, 64, 32)), 2048)).isEqualTo(2048);
+        assertThat(BatchInference.rowsFor(dense(784, List.of(3136, 32)), 256)).isEqualTo(256);
+        assertThat(BatchInference.rowsFor(dense(784, List.of(1568, 32)), 64)).isEqualTo(512);
+        Autoencoder small = dense(9, List.of(16, 8));
+        assertThat(small.runsWhole(256)).isTrue();
+        assertThat(BatchInference.rowsFor(small, 256)).isEqualTo(256);
+        assertThatThrownBy(() -> BatchInference.rowsFor(small, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

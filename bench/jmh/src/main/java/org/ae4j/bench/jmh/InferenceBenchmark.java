@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Reconstructing 10,000 examples in batches of 256 — what {@code ae4j evaluate} and the benchmarks' inference
+ * Reconstructing 10,000 examples in batches of 256 (or {@code -p batch=N}) — what {@code ae4j evaluate} and the benchmarks' inference
  * column do — by {@link BatchInference} on 1 or 2 lanes, and by a plain loop over batches in one reused workspace
  * with ND4J's own threads. Run: {@code mvn -q -pl bench/jmh exec:exec -Djmh.args="Inference -f 1 -wi 3 -i 5"}.
  */
@@ -39,6 +39,10 @@ public class InferenceBenchmark {
     /** "loop": a plain loop on the calling thread; "1", "2": lanes of {@link BatchInference}. */
     @Param({"loop", "1", "2"})
     public String lanes;
+
+    /** Rows per batch. */
+    @Param({"256"})
+    public int batch;
 
     private Autoencoder model;
     private Dataset data;
@@ -67,13 +71,13 @@ public class InferenceBenchmark {
     public Object reconstructAll() {
         if (lanes.equals("loop")) {
             double sum = 0;
-            for (INDArray batch : data.batches(256)) {
+            for (INDArray rows : data.batches(batch)) {
                 try (MemoryWorkspace ignored = memory.open()) {
-                    sum += model.reconstruct(batch).getDouble(0);
+                    sum += model.reconstruct(rows).getDouble(0);
                 }
             }
             return sum;
         }
-        return BatchInference.map(data, 256, model::reconstruct);
+        return BatchInference.map(data, batch, model::reconstruct);
     }
 }

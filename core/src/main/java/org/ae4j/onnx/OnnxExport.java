@@ -193,7 +193,7 @@ public final class OnnxExport {
             input = graph.unique(prep.inputName());
             inputShape = prep.inputShape(model);
             graph.input(graph.value(input, FLOAT, inputShape));
-            String features = prep.apply(graph, input, model);
+            String features = prep.apply(graph, input);
             String seen = loss.skipsMissingTargets()
                     ? graph.node("Where", graph.node("IsNaN", features).output(), graph.scalar("zero", 0f), features).output()
                     : features;
@@ -315,7 +315,7 @@ public final class OnnxExport {
         }
 
         /** Adds {@code (input − center)/scale}; returns the model's input tensor. */
-        String apply(ProtoGraph graph, String input, Autoencoder model) {
+        String apply(ProtoGraph graph, String input) {
             if (center == null) {
                 return input;
             }

@@ -86,7 +86,7 @@ final class ProtoGraph implements OnnxGraph {
         return new ProtoNode(operator, inputs);
     }
 
-    /** Declares a graph input or output: float32 of {@code shape}, whose first dimension is the symbolic batch. */
+    /** Declares a graph input or output of {@code elementType} and {@code [batch, shape…]}, the batch symbolic. */
     Onnx.ValueInfoProto value(String name, int elementType, long... shape) {
         Onnx.TensorShapeProto.Builder dims = Onnx.TensorShapeProto.newBuilder()
                 .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));

@@ -224,20 +224,25 @@ class KernelsTest {
     @ParameterizedTest
     @MethodSource("implementations")
     void productsMatchTheDoublePrecisionProductInEveryTransposition(Kernels kernels) {
-        int[][] shapes = {{37, 9, 16}, {1, 60, 64}, {256, 64, 32}, {300, 200, 100}};   // the last is above the Java path's size
+        // rows and columns that leave every block of the Java path a remainder (7×112: blocks 4 and 2 and 1 vector wide,
+        // 3 rows left over), a row, and one above the Java path's size
+        int[][] shapes = {{37, 9, 16}, {1, 60, 64}, {7, 33, 112}, {256, 60, 60}, {256, 64, 32}, {300, 200, 100}};
+        double[][] scales = {{0.5, 2.0}, {1.0, 0.0}};
         for (int[] s : shapes) {
             for (boolean ta : new boolean[] {false, true}) {
                 for (boolean tb : new boolean[] {false, true}) {
+                  for (double[] scale : scales) {
                     INDArray a = TestArrays.gaussian(41, 1.0, ta ? s[1] : s[0], ta ? s[0] : s[1]).castTo(DataType.FLOAT);
                     INDArray b = TestArrays.gaussian(42, 1.0, tb ? s[2] : s[1], tb ? s[1] : s[2]).castTo(DataType.FLOAT);
                     INDArray c = TestArrays.gaussian(43, 1.0, s[0], s[2]).castTo(DataType.FLOAT);
                     INDArray opA = ta ? a.castTo(DataType.DOUBLE).transpose() : a.castTo(DataType.DOUBLE);
                     INDArray opB = tb ? b.castTo(DataType.DOUBLE).transpose() : b.castTo(DataType.DOUBLE);
-                    INDArray expected = opA.mmul(opB).muli(0.5).addi(c.castTo(DataType.DOUBLE).mul(2.0));
-                    INDArray result = kernels.gemm(a, b, c, ta, tb, 0.5, 2.0);
+                    INDArray expected = opA.mmul(opB).muli(scale[0]).addi(c.castTo(DataType.DOUBLE).mul(scale[1]));
+                    INDArray result = kernels.gemm(a, b, c, ta, tb, scale[0], scale[1]);
                     assertThat(result).isSameAs(c);
-                    assertThat(maxAbsDifference(c.castTo(DataType.DOUBLE), expected)).as(java.util.Arrays.toString(s) + " " + ta + tb)
-                            .isLessThan(1e-3);
+                    assertThat(maxAbsDifference(c.castTo(DataType.DOUBLE), expected))
+                            .as(java.util.Arrays.toString(s) + " " + ta + tb + " " + java.util.Arrays.toString(scale)).isLessThan(1e-3);
+                  }
                 }
             }
         }

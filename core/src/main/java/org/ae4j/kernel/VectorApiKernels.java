@@ -63,6 +63,42 @@ public final class VectorApiKernels implements Kernels {
         keepAlive(y, g, biasGradient);
     }
 
+    /** As {@link #biasActivation} on the {@code [batch, channels·plane]} rows, with the bias spread over each plane. */
+    @Override
+    public void channelBiasActivation(INDArray y, INDArray bias, Activation f) {
+        Kernels.Pointwise p = f.pointwise().orElse(null);
+        if (p == null || y.rank() < 2 || !NativeFloats.plain(y) || bias != null && (bias.length() != y.size(1) || !NativeFloats.plain(bias))) {
+            nd4j.channelBiasActivation(y, bias, f);
+            return;
+        }
+        int rows = (int) y.size(0);
+        int width = (int) (y.length() / rows);
+        VectorKernels.biasActivation(NativeFloats.bytes(y), ChannelRows.spread(bias, (int) y.size(1), width), rows, width, p);
+        keepAlive(y, bias);
+    }
+
+    /** As {@link #backpropWithBias} on the {@code [batch, channels·plane]} rows, the column sums then summed per plane. */
+    @Override
+    public INDArray channelBackpropWithBias(INDArray y, INDArray g, INDArray biasGradient, Activation f) {
+        Kernels.Pointwise p = f.pointwise().orElse(null);
+        if (p == null || g.rank() < 2 || !g.equalShapes(y) || !NativeFloats.plain(y, g)
+                || biasGradient != null && (biasGradient.length() != g.size(1) || !NativeFloats.plain(biasGradient))) {
+            return nd4j.channelBackpropWithBias(y, g, biasGradient, f);
+        }
+        if (biasGradient == null && p == Kernels.Pointwise.IDENTITY) {
+            return g;
+        }
+        int rows = (int) g.size(0);
+        int width = (int) (g.length() / rows);
+        java.nio.ByteBuffer sums = ChannelRows.zeros(width);
+        VectorKernels.backpropWithBias(NativeFloats.bytes(y), NativeFloats.bytes(g), sums, rows, width, p);
+        if (biasGradient != null) {
+            ChannelRows.addPlaneSums(sums, (int) g.size(1), width, NativeFloats.bytes(biasGradient));
+        }
+        keepAlive(y, g, biasGradient);
+        return g;
+    }
+
     @Override
     public double squaredError(INDArray output, INDArray target, INDArray gradient, double scale) {
         if (!output.equalShapes(target) || !output.equalShapes(gradient) || !NativeFloats.plain(output, target, gradient)) {

@@ -56,6 +56,35 @@ public interface Kernels {
      */
     void backpropWithBias(INDArray y, INDArray g, INDArray biasGradient, Activation f);
 
+    /**
+     * {@code y[n, c, …] ← f(y[n, c, …] + b[c])} for an array of channels {@code [batch, channels, …]} (NCHW images)
+     * and a bias {@code [channels]}, or {@code y ← f(y)} when {@code bias} is null: a convolution's bias and activation.
+     */
+    default void channelBiasActivation(INDArray y, INDArray bias, Activation f) {
+        if (bias != null) {
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp(y, bias, y, 1));
+        }
+        f.applyInPlace(y);
+    }
+
+    /**
+     * {@code g ← g ⊙ f′(y)} (the derivative taken from the output {@code y}) for arrays of channels
+     * {@code [batch, channels, …]}, and {@code biasGradient[c] += Σ g[·, c, …]} unless {@code biasGradient} is null;
+     * returns {@code g}.
+     */
+    default INDArray channelBackpropWithBias(INDArray y, INDArray g, INDArray biasGradient, Activation f) {
+        INDArray result = f.backpropInPlace(y, g);
+        if (biasGradient != null) {
+            int[] dims = new int[result.rank() - 1];
+            dims[0] = 0;
+            for (int i = 1; i < dims.length; i++) {
+                dims[i] = i + 1;
+            }
+            biasGradient.addi(result.sum(dims).reshape(biasGradient.shape()));
+        }
+        return result;
+    }
+
     /** {@code gradient ← scale·(output − target)}; returns {@code Σ (output − target)²}. Same shapes. */
     double squaredError(INDArray output, INDArray target, INDArray gradient, double scale);
 

@@ -115,6 +115,43 @@ class KernelsTest {
     }
 
     @ParameterizedTest
+    @MethodSource("implementationsAndFunctions")
+    void channelBiasActivationAddsEachChannelsBiasOverItsPlane(Kernels kernels, Kernels.Pointwise kind) {
+        INDArray z = TestArrays.gaussian(21, 3.0, 5, 3, 7, 9).castTo(DataType.FLOAT);       // planes of 63: vector tails
+        INDArray bias = TestArrays.gaussian(22, 1.0, 3).castTo(DataType.FLOAT);
+        INDArray expected = f(z.castTo(DataType.DOUBLE).add(bias.castTo(DataType.DOUBLE).reshape(1, 3, 1, 1)), kind);
+        INDArray unbiased = z.dup();
+        INDArray expectedUnbiased = f(unbiased.castTo(DataType.DOUBLE), kind);
+
+        kernels.channelBiasActivation(z, bias, activation(kind));
+        kernels.channelBiasActivation(unbiased, null, activation(kind));
+
+        double tolerance = kind == Kernels.Pointwise.IDENTITY || kind == Kernels.Pointwise.RELU ? 1e-6 : 3e-7;
+        assertThat(maxAbsDifference(z, expected)).isLessThan(tolerance);
+        assertThat(maxAbsDifference(unbiased, expectedUnbiased)).isLessThan(tolerance);
+    }
+
+    @ParameterizedTest
+    @MethodSource("implementationsAndFunctions")
+    void channelBackpropMultipliesByTheDerivativeAndAddsThePlaneSums(Kernels kernels, Kernels.Pointwise kind) {
+        INDArray y = f(TestArrays.gaussian(23, 2.0, 5, 3, 7, 9), kind).castTo(DataType.FLOAT);
+        INDArray g = TestArrays.gaussian(24, 1.0, 5, 3, 7, 9).castTo(DataType.FLOAT);
+        INDArray biasGradient = TestArrays.gaussian(25, 1.0, 3).castTo(DataType.FLOAT);
+        INDArray expectedG = g.castTo(DataType.DOUBLE).mul(derivative(y.castTo(DataType.DOUBLE), kind));
+        INDArray expectedBias = biasGradient.castTo(DataType.DOUBLE).add(expectedG.sum(0, 2, 3));
+        INDArray withoutBias = g.dup();
+        INDArray yBefore = y.dup();
+
+        INDArray result = kernels.channelBackpropWithBias(y, g, biasGradient, activation(kind));
+        kernels.channelBackpropWithBias(y, withoutBias, null, activation(kind));
+
+        assertThat(maxAbsDifference(result, expectedG)).isLessThan(1e-6);
+        assertThat(maxAbsDifference(withoutBias, expectedG)).isLessThan(1e-6);
+        assertThat(maxAbsDifference(biasGradient, expectedBias)).isLessThan(1e-4);
+        assertThat(y).isEqualTo(yBefore);
+    }
+
+    @ParameterizedTest
     @MethodSource("implementations")
     void squaredErrorGivesTheSumAndTheScaledDifference(Kernels kernels) {
         INDArray output = TestArrays.uniform(6, 0, 1, ROWS, COLS).castTo(DataType.FLOAT);

@@ -1,7 +1,9 @@
 package org.ae4j.conv;
 
 import java.util.List;
+import org.ae4j.kernel.KernelSelection;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.OnnxExportable;
 import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
@@ -23,9 +25,17 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
+    private final Kernels kernels;
 
+    /** A layer computing its activation with the best kernels of this JVM ({@link KernelSelection#best()}). */
     public Conv2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding, int dilation,
                   Activation activation) {
+        this(name, inputShape, weights, bias, stride, padding, dilation, activation, KernelSelection.best());
+    }
+
+    /** A layer computing its activation (and the activation's gradient) with {@code kernels}. */
+    public Conv2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding, int dilation,
+                  Activation activation, Kernels kernels) {
         super(name, inputShape, convolved(name, inputShape, weights, bias, stride, padding, dilation));
         this.kernel = (int) weights.size(0);
         this.stride = stride;
@@ -37,6 +47,7 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         this.activation = activation;
         this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
     }
 
     private static long[] convolved(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
@@ -76,13 +87,13 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         INDArray x = checked(input);
         INDArray output = newOutput(x);
         NativeOps.run("conv2d", new INDArray[] {x, kernelWeights(), bias.value()}, new INDArray[] {output}, intArgs());
-        activation.applyInPlace(output);
+        kernels.channelBiasActivation(output, null, activation);
         return Trace.of(x, output);
     }
 
     @Override
     public INDArray backward(Trace trace, INDArray outputGradient) {
-        INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
+        INDArray g = kernels.channelBackpropWithBias(trace.output(), outputGradient, null, activation);
         INDArray x = trace.input();
         if (dilation == 1) {
             return NativeOps.backpropWeighted("conv2d_bp", x, weights, bias, g, intArgs());

@@ -65,6 +65,6 @@ public record Conv2dSpec(int filters, int kernel, Integer stride, Integer paddin
         var weights = context.components().initializer(initializer).initialize(new long[] {kernel, kernel, channels, filters},
                 channels * area, filters * area, context.dataType(), context.random().split(name + ".W"));
         return new Conv2d(name, inputShape, weights, Nd4j.zeros(context.dataType(), filters), stride, padding, dilation,
-                context.components().activation(activation));
+                context.components().activation(activation), context.kernels());
     }
 }

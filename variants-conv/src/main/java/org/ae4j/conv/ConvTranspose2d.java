@@ -1,17 +1,16 @@
 package org.ae4j.conv;
 
 import java.util.List;
+import org.ae4j.kernel.KernelSelection;
 import org.ae4j.spi.Activation;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.OnnxExportable;
 import org.ae4j.spi.OnnxGraph;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A 2-D transposed convolution (the gradient of a convolution with respect to its input, used to
@@ -32,15 +31,27 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
+    private final Kernels kernels;
 
     public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
                            int dilation, int outputPadding, Activation activation) {
         this(name, inputShape, weights, bias, stride, padding, dilation, outputPadding, outputPadding, activation);
     }
 
-    /** With separate output paddings for the height and the width. */
+    /**
+     * With separate output paddings for the height and the width, computing its bias and activation with the best
+     * kernels of this JVM ({@link KernelSelection#best()}).
+     */
     public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
                            int dilation, int outputPaddingHeight, int outputPaddingWidth, Activation activation) {
+        this(name, inputShape, weights, bias, stride, padding, dilation, outputPaddingHeight, outputPaddingWidth, activation,
+                KernelSelection.best());
+    }
+
+    /** With separate output paddings, computing its bias and activation (and their gradients) with {@code kernels}. */
+    public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
+                           int dilation, int outputPaddingHeight, int outputPaddingWidth, Activation activation,
+                           Kernels kernels) {
         super(name, inputShape, transposed(name, inputShape, weights, bias, stride, padding, dilation, outputPaddingHeight,
                 outputPaddingWidth));
         this.kernel = (int) weights.size(0);
@@ -55,6 +66,7 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
                 Geometry.transposed(inputShape[2], kernel, stride, 0, dilation, 0)};
         this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
+        this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
     }
 
     private static long[] transposed(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
@@ -93,11 +105,6 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         return new int[] {kernel, kernel, stride, stride, 0, 0, dilation, dilation, 0, 0, 0};
     }
 
-    private INDArrayIndex[] crop() {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(padding, padding + outputShape()[1]), NDArrayIndex.interval(padding, padding + outputShape()[2])};
-    }
-
     @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);
@@ -108,21 +115,24 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         INDArray x = checked(input);
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         // without the bias: oneDNN takes a slow reference path for deconvolution with a bias (measured ~25% of a
-        // conv training step), so the bias is added by one broadcast op instead
+        // conv training step), so the bias is added with the activation instead
         NativeOps.run("deconv2d", new INDArray[] {x, kernelWeights()}, new INDArray[] {full}, intArgs());
-        INDArray output = padding == 0 && java.util.Arrays.equals(fullShape, outputShape()) ? full : full.get(crop()).dup('c');
-        Nd4j.exec(new BroadcastAddOp(output, bias.value(), output, 1));
-        activation.applyInPlace(output);
+        INDArray output = full;
+        if (padding != 0 || !java.util.Arrays.equals(fullShape, outputShape())) {
+            output = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape()[0], outputShape()[1], outputShape()[2]);
+            PlaneWindow.copyOut(full, padding, padding, output);
+        }
+        kernels.channelBiasActivation(output, bias.value(), activation);
         return Trace.of(x, output);
     }
 
     @Override
     public INDArray backward(Trace trace, INDArray outputGradient) {
-        INDArray g = activation.backpropInPlace(trace.output(), outputGradient);
+        // the bias is not the op's (see forward): its gradient comes with the activation's
+        INDArray g = kernels.channelBackpropWithBias(trace.output(), outputGradient, bias.gradient(), activation);
         INDArray x = trace.input();
         INDArray fullGradient = Nd4j.zeros(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
-        fullGradient.get(crop()).assign(g);
-        bias.gradient().addi(g.sum(0, 2, 3));      // the bias is not the op's (see forward)
+        PlaneWindow.copyIn(g, fullGradient, padding, padding);
         if (dilation == 1) {
             return NativeOps.backpropWeighted("deconv2d_bp", x, weights, null, fullGradient, intArgs());
         }

@@ -76,6 +76,6 @@ public record ConvTranspose2dSpec(int filters, int kernel, Integer stride, Integ
         var weights = context.components().initializer(initializer).initialize(new long[] {kernel, kernel, filters, channels},
                 channels * area, filters * area, context.dataType(), context.random().split(name + ".W"));
         return new ConvTranspose2d(name, inputShape, weights, Nd4j.zeros(context.dataType(), filters), stride, padding,
-                dilation, outputPadding, outputPaddingWidth, context.components().activation(activation));
+                dilation, outputPadding, outputPaddingWidth, context.components().activation(activation), context.kernels());
     }
 }

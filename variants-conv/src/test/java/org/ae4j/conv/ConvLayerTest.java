@@ -86,4 +86,44 @@ class ConvLayerTest {
         assertThatThrownBy(() -> new Reshape("r", new long[] {784}, new long[] {1, 28, 27}))
                 .hasMessage("layer 'r' cannot reshape [784] (784 values) to [1, 28, 27] (756 values)");
     }
+
+    /**
+     * In float the layers compute their bias, activation and crop in Java (the Vector-API kernels, {@link PlaneWindow});
+     * in double (the gradient checks') with ND4J's ops. Both give the same outputs and gradients.
+     */
+    @ParameterizedTest(name = "transposed: {0}, conv: {1}")
+    @CsvSource({"sigmoid, relu", "relu, tanh", "identity, sigmoid"})
+    void floatLayersComputeWhatTheDoubleReferenceDoes(String transposedActivation, String convActivation) {
+        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
+        var activations = org.ae4j.Ae4j.registry();
+        INDArray w = randn(3, 3, 2, 3);
+        INDArray b = randn(2);
+        INDArray cw = randn(3, 3, 2, 4);
+        INDArray cb = randn(4);
+        INDArray x = randn(5, 3, 7, 7);
+        INDArray g = randn(5, 2, 14, 14);
+        INDArray cg = randn(5, 4, 7, 7);
+        java.util.List<INDArray[]> results = new java.util.ArrayList<>();
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            ConvTranspose2d up = new ConvTranspose2d("t", new long[] {3, 7, 7}, w.castTo(type), b.castTo(type), 2, 1, 1, 1, 1,
+                    activations.activation(transposedActivation), kernels);
+            Conv2d down = new Conv2d("c", new long[] {2, 14, 14}, cw.castTo(type), cb.castTo(type), 2, 1, 1,
+                    activations.activation(convActivation), kernels);
+            var upTrace = up.forward(x.castTo(type));
+            var downTrace = down.forward(upTrace.output());
+            INDArray upOutput = upTrace.output().dup();
+            INDArray downInput = down.backward(downTrace, cg.castTo(type).dup());
+            INDArray upInput = up.backward(upTrace, g.castTo(type).dup());
+            results.add(new INDArray[] {upOutput, downTrace.output(), upInput, downInput, up.parameters().get(0).gradient(),
+                    up.parameters().get(1).gradient(), down.parameters().get(0).gradient(), down.parameters().get(1).gradient()});
+        }
+        String[] names = {"transposed output", "conv output", "transposed input gradient", "conv input gradient",
+                "transposed weight gradient", "transposed bias gradient", "conv weight gradient", "conv bias gradient"};
+        for (int i = 0; i < names.length; i++) {
+            INDArray single = results.get(0)[i].castTo(DataType.DOUBLE);
+            INDArray reference = results.get(1)[i];
+            double scale = Math.max(1, reference.amaxNumber().doubleValue());
+            assertThat(single.sub(reference).amaxNumber().doubleValue() / scale).as(names[i]).isLessThan(1e-5);
+        }
+    }
 }

@@ -11,7 +11,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One layer's forward and backward pass (with the input gradient) in a reused step workspace, as a
- * training step runs it. Subclasses make the layer, its input and the output gradient in a setup.
+ * training step runs it; its forward pass alone (inference); and its forward pass with only the parameters' gradients
+ * (a first layer's backward pass). Subclasses make the layer, its input and the output gradient in a setup.
  */
 public abstract class LayerBenchmark {
 
@@ -25,6 +26,21 @@ public abstract class LayerBenchmark {
         try (MemoryWorkspace ignored = memory.open()) {
             Trace trace = layer.forward(input);
             return layer.backward(trace, outputGradient.dup());
+        }
+    }
+
+    @Benchmark
+    public INDArray forward() {
+        try (MemoryWorkspace ignored = memory.open()) {
+            return layer.forward(input).output();
+        }
+    }
+
+    @Benchmark
+    public void forwardBackwardParameters() {
+        try (MemoryWorkspace ignored = memory.open()) {
+            Trace trace = layer.forward(input);
+            layer.backwardParameters(trace, outputGradient.dup());
         }
     }
 

@@ -33,6 +33,11 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
     private final Parameter bias;
     private final Kernels kernels;
 
+    private final NarrowTransposed narrow;
+
+    /** The most output channels for which the forward pass runs by {@link NarrowTransposed}. */
+    static final int FEW_OUTPUTS = 4;
+
     public ConvTranspose2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
                            int dilation, int outputPadding, Activation activation) {
         this(name, inputShape, weights, bias, stride, padding, dilation, outputPadding, outputPadding, activation);
@@ -67,6 +72,7 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.narrow = kernels.select(() -> NarrowTransposed.NONE, VectorNarrowTransposed::new);
     }
 
     private static long[] transposed(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
@@ -110,9 +116,20 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
         return List.of(weights, bias);
     }
 
+    /**
+     * With at most {@value #FEW_OUTPUTS} output channels, by {@link NarrowTransposed} where the kernels take the arrays;
+     * else {@code deconv2d} into the uncropped output, then the crop. The bias and activation follow in the kernels.
+     */
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
+        if (outputShape()[0] <= FEW_OUTPUTS) {
+            INDArray output = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape()[0], outputShape()[1], outputShape()[2]);
+            if (narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output)) {
+                kernels.channelBiasActivation(output, bias.value(), activation);
+                return Trace.of(x, output);
+            }
+        }
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         // without the bias: oneDNN takes a slow reference path for deconvolution with a bias (measured ~25% of a
         // conv training step), so the bias is added with the activation instead

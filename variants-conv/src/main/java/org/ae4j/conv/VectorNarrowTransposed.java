@@ -1,0 +1,106 @@
+package org.ae4j.conv;
+
+import java.nio.FloatBuffer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.ae4j.kernel.NativeFloats;
+import org.ae4j.kernel.VectorMath;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@link NarrowTransposed} in Java, image by image, for float arrays in C order: first each tap's contribution over the
+ * whole input plane, {@code Σ_c w[tap, c]·x[c]} (whole planes, in vector registers: the JIT left the plain loop scalar),
+ * then each tap's plane added where it lands in the output, one output row at a time. Measured on the default
+ * model's last layer (JMH {@code ConvBenchmark}, 256 images): see docs/performance.md.
+ */
+final class VectorNarrowTransposed implements NarrowTransposed {
+
+    private static final VectorSpecies<Float> S = VectorMath.SPECIES;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
+
+    @Override
+    public boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
+        if (!NativeFloats.plain(x, w, out)) {
+            return false;
+        }
+        int images = (int) x.size(0);
+        int channels = (int) x.size(1);
+        int height = (int) x.size(2);
+        int width = (int) x.size(3);
+        int outputs = (int) out.size(1);
+        int outHeight = (int) out.size(2);
+        int outWidth = (int) out.size(3);
+        int plane = height * width;
+        int outPlane = outHeight * outWidth;
+        int taps = k * k * outputs;
+        float[][] scratch = SCRATCH.get();
+        float[] weights = scratch(scratch, 0, taps * channels);
+        float[] image = scratch(scratch, 1, channels * plane);
+        float[] contributions = scratch(scratch, 2, taps * plane);
+        float[] result = scratch(scratch, 3, outputs * outPlane);
+        NativeFloats.floats(w).get(weights, 0, taps * channels);
+        FloatBuffer in = NativeFloats.floats(x);
+        FloatBuffer target = NativeFloats.floats(out);
+        for (int n = 0; n < images; n++) {
+            in.get(n * channels * plane, image, 0, channels * plane);
+            for (int t = 0; t < taps; t++) {
+                contribute(weights, t * channels, channels, image, plane, contributions, t * plane);
+            }
+            java.util.Arrays.fill(result, 0, outputs * outPlane, 0f);
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    // the input columns j whose output column s·j + d·kx − p lies in [0, outWidth)
+                    int shift = d * kx - p;
+                    int first = Math.max(0, Math.floorDiv(-shift + s - 1, s));
+                    int end = Math.min(width, Math.floorDiv(outWidth - 1 - shift, s) + 1);
+                    for (int o = 0; o < outputs; o++) {
+                        int row = ((ky * k + kx) * outputs + o) * plane;
+                        for (int i = 0; i < height; i++) {
+                            int oy = s * i + d * ky - p;
+                            if (oy < 0 || oy >= outHeight) {
+                                continue;
+                            }
+                            int at = o * outPlane + oy * outWidth + shift;
+                            int from = row + i * width;
+                            for (int j = first; j < end; j++) {
+                                result[at + s * j] += contributions[from + j];
+                            }
+                        }
+                    }
+                }
+            }
+            target.put(n * outputs * outPlane, result, 0, outputs * outPlane);
+        }
+        java.lang.ref.Reference.reachabilityFence(x);
+        java.lang.ref.Reference.reachabilityFence(w);
+        java.lang.ref.Reference.reachabilityFence(out);
+        return true;
+    }
+
+    /** {@code target[to …] = Σ_c weights[at + c]·image[c·plane …]} over one plane. */
+    private static void contribute(float[] weights, int at, int channels, float[] image, int plane, float[] target, int to) {
+        int bound = S.loopBound(plane);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int c = 0; c < channels; c++) {
+                sum = FloatVector.fromArray(S, image, c * plane + i).fma(FloatVector.broadcast(S, weights[at + c]), sum);
+            }
+            sum.intoArray(target, to + i);
+        }
+        for (; i < plane; i++) {
+            float sum = 0f;
+            for (int c = 0; c < channels; c++) {
+                sum = Math.fma(image[c * plane + i], weights[at + c], sum);
+            }
+            target[to + i] = sum;
+        }
+    }
+
+    private static float[] scratch(float[][] arrays, int which, int length) {
+        if (arrays[which].length < length) {
+            arrays[which] = new float[length];
+        }
+        return arrays[which];
+    }
+}

@@ -25,6 +25,8 @@ public final class Sequential implements Encoder, Decoder, OnnxExportable {
     private final String name;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    /** The first layer with parameters (the layers' count if none has any): the backward pass for parameters ends there. */
+    private final int firstTrained;
 
     public Sequential(String name, List<? extends Layer> layers) {
         this.name = name;
@@ -44,6 +46,11 @@ public final class Sequential implements Encoder, Decoder, OnnxExportable {
         List<Parameter> all = new ArrayList<>();
         this.layers.forEach(l -> all.addAll(l.parameters()));
         this.parameters = List.copyOf(all);
+        int first = 0;
+        while (first < this.layers.size() && this.layers.get(first).parameters().isEmpty()) {
+            first++;
+        }
+        this.firstTrained = first;
     }
 
     /** Builds {@code specs} in order, naming the layers {@code name.0}, {@code name.1}, …. */
@@ -103,13 +110,21 @@ public final class Sequential implements Encoder, Decoder, OnnxExportable {
         return g;
     }
 
+    /**
+     * The parameters' gradients alone: the layers after the first one with parameters run their whole backward pass,
+     * that one only its parameters' ({@link Layer#backwardParameters} — e.g. a convolution after a reshape skips its
+     * input gradient), and the parameter-free layers before it nothing.
+     */
     @Override
     public void backwardParameters(Trace trace, INDArray outputGradient) {
+        if (firstTrained == layers.size()) {
+            return;
+        }
         INDArray g = outputGradient;
-        for (int i = layers.size() - 1; i > 0; i--) {
+        for (int i = layers.size() - 1; i > firstTrained; i--) {
             g = layers.get(i).backward(step(trace, i), g);
         }
-        layers.get(0).backwardParameters(step(trace, 0), g);
+        layers.get(firstTrained).backwardParameters(step(trace, firstTrained), g);
     }
 
     /**
@@ -124,13 +139,13 @@ public final class Sequential implements Encoder, Decoder, OnnxExportable {
             }
         }
         INDArray g = outputGradient;
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i >= firstTrained; i--) {
             INDArray added = extra.get(i);
             if (added != null) {
                 g = g.addi(added);
             }
-            if (i == 0) {
-                layers.get(0).backwardParameters(step(trace, 0), g);
+            if (i == firstTrained) {
+                layers.get(i).backwardParameters(step(trace, i), g);
             } else {
                 g = layers.get(i).backward(step(trace, i), g);
             }

@@ -26,6 +26,10 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     private final Parameter weights;
     private final Parameter bias;
     private final Kernels kernels;
+    private final FirstLayerGradients firstLayer;
+
+    /** The most input channels for which {@link #backwardParameters} runs by {@link FirstLayerGradients}. */
+    static final int FEW_INPUTS = 4;
 
     /** A layer computing its activation with the best kernels of this JVM ({@link KernelSelection#best()}). */
     public Conv2d(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding, int dilation,
@@ -48,6 +52,7 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         this.weights = new Parameter(name + ".W", Parameter.Kind.WEIGHT, weights);
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+        this.firstLayer = kernels.select(() -> FirstLayerGradients.NONE, VectorFirstLayerGradients::new);
     }
 
     private static long[] convolved(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
@@ -94,7 +99,25 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     @Override
     public INDArray backward(Trace trace, INDArray outputGradient) {
         INDArray g = kernels.channelBackpropWithBias(trace.output(), outputGradient, null, activation);
-        INDArray x = trace.input();
+        return backwardOp(trace.input(), g);
+    }
+
+    /**
+     * Only the parameters' gradients, as the first layer of a chain is asked for (nobody reads its input gradient): with
+     * at most {@value #FEW_INPUTS} input channels by {@link FirstLayerGradients} where the kernels take the arrays, else
+     * by the op, whose input gradient is dropped.
+     */
+    @Override
+    public void backwardParameters(Trace trace, INDArray outputGradient) {
+        INDArray g = kernels.channelBackpropWithBias(trace.output(), outputGradient, null, activation);
+        if (inputShape()[0] > FEW_INPUTS
+                || !firstLayer.add(trace.input(), g, kernel, stride, padding, dilation, weights.gradient(), bias.gradient())) {
+            backwardOp(trace.input(), g);
+        }
+    }
+
+    /** The op's backward pass for {@code g = ∂L/∂(conv + b)}: adds the parameters' gradients, returns the input's. */
+    private INDArray backwardOp(INDArray x, INDArray g) {
         if (dilation == 1) {
             return NativeOps.backpropWeighted("conv2d_bp", x, weights, bias, g, intArgs());
         }

@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorFirstLayerGradients implements FirstLayerGradients {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
+    private static final Scratch SCRATCH = new Scratch(5);
 
     @Override
     public boolean add(INDArray x, INDArray g, int k, int s, int p, int d, INDArray weightGradient, INDArray biasGradient) {
@@ -34,12 +34,12 @@ final class VectorFirstLayerGradients implements FirstLayerGradients {
         int plane = height * width;
         int outPlane = outHeight * outWidth;
         int weights = k * k * channels * filters;
-        float[][] scratch = SCRATCH.get();
-        float[] image = scratch(scratch, 0, channels * plane);
-        float[] gradient = scratch(scratch, 1, filters * outPlane);
-        float[] patch = scratch(scratch, 2, outPlane);
-        float[] weightSums = scratch(scratch, 3, weights);
-        float[] biasSums = scratch(scratch, 4, filters);
+        float[][] scratch = SCRATCH.arrays();
+        float[] image = Scratch.of(scratch, 0, channels * plane);
+        float[] gradient = Scratch.of(scratch, 1, filters * outPlane);
+        float[] patch = Scratch.of(scratch, 2, outPlane);
+        float[] weightSums = Scratch.of(scratch, 3, weights);
+        float[] biasSums = Scratch.of(scratch, 4, filters);
         java.util.Arrays.fill(weightSums, 0, weights, 0f);
         java.util.Arrays.fill(biasSums, 0, filters, 0f);
         FloatBuffer in = NativeFloats.floats(x);
@@ -124,12 +124,5 @@ final class VectorFirstLayerGradients implements FirstLayerGradients {
             sum += a[from + i];
         }
         return sum;
-    }
-
-    private static float[] scratch(float[][] arrays, int which, int length) {
-        if (arrays[which].length < length) {
-            arrays[which] = new float[length];
-        }
-        return arrays[which];
     }
 }

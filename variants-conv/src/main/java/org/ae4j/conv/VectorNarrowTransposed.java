@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorNarrowTransposed implements NarrowTransposed {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final Scratch SCRATCH = new Scratch(4);
 
     @Override
     public boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
@@ -33,11 +33,11 @@ final class VectorNarrowTransposed implements NarrowTransposed {
         int plane = height * width;
         int outPlane = outHeight * outWidth;
         int taps = k * k * outputs;
-        float[][] scratch = SCRATCH.get();
-        float[] weights = scratch(scratch, 0, taps * channels);
-        float[] image = scratch(scratch, 1, channels * plane);
-        float[] contributions = scratch(scratch, 2, taps * plane);
-        float[] result = scratch(scratch, 3, outputs * outPlane);
+        float[][] scratch = SCRATCH.arrays();
+        float[] weights = Scratch.of(scratch, 0, taps * channels);
+        float[] image = Scratch.of(scratch, 1, channels * plane);
+        float[] contributions = Scratch.of(scratch, 2, taps * plane);
+        float[] result = Scratch.of(scratch, 3, outputs * outPlane);
         NativeFloats.floats(w).get(weights, 0, taps * channels);
         FloatBuffer in = NativeFloats.floats(x);
         FloatBuffer target = NativeFloats.floats(out);
@@ -95,12 +95,5 @@ final class VectorNarrowTransposed implements NarrowTransposed {
             }
             target[to + i] = sum;
         }
-    }
-
-    private static float[] scratch(float[][] arrays, int which, int length) {
-        if (arrays[which].length < length) {
-            arrays[which] = new float[length];
-        }
-        return arrays[which];
     }
 }

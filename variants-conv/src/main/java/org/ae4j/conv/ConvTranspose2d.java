@@ -123,12 +123,11 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
-        if (outputShape()[0] <= FEW_OUTPUTS) {
+        if (outputShape()[0] <= FEW_OUTPUTS && narrow.takes(x, weights.value())) {
             INDArray output = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape()[0], outputShape()[1], outputShape()[2]);
-            if (narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output)) {
-                kernels.channelBiasActivation(output, bias.value(), activation);
-                return Trace.of(x, output);
-            }
+            narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output);
+            kernels.channelBiasActivation(output, bias.value(), activation);
+            return Trace.of(x, output);
         }
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);
         // without the bias: oneDNN takes a slow reference path for deconvolution with a bias (measured ~25% of a

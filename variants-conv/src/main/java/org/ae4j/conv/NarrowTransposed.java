@@ -12,13 +12,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 interface NarrowTransposed {
 
     /** The implementation that takes nothing: the layer runs ND4J's {@code deconv2d}. */
-    NarrowTransposed NONE = (x, w, k, s, p, d, out) -> false;
+    NarrowTransposed NONE = new NarrowTransposed() {
+        @Override
+        public boolean takes(INDArray x, INDArray w) {
+            return false;
+        }
+
+        @Override
+        public void forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
+            throw new IllegalStateException("NarrowTransposed.NONE takes no arrays: the layer runs deconv2d");
+        }
+    };
+
+    /** Whether {@link #forward} computes for these input and weight arrays. */
+    boolean takes(INDArray x, INDArray w);
 
     /**
      * {@code out[n, o, s·i + d·ky − p, s·j + d·kx − p] = Σ} over input pixels {@code (i, j)}, taps {@code (ky, kx)} and
      * channels {@code c} of {@code x[n, c, i, j]·w[ky, kx, o, c]}, where the position lies inside {@code out [N, O, H', W']}
-     * (which it overwrites) — the cropped output of a transposed convolution of stride {@code s}, padding {@code p},
-     * dilation {@code d} — and returns true; or returns false, untouched, for arrays it does not take.
+     * (which it overwrites): the cropped output of a transposed convolution of stride {@code s}, padding {@code p} and
+     * dilation {@code d}, for arrays it {@link #takes}.
      */
-    boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out);
+    void forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out);
 }

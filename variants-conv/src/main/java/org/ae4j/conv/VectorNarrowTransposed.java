@@ -19,9 +19,15 @@ final class VectorNarrowTransposed implements NarrowTransposed {
     private static final Scratch SCRATCH = new Scratch(4);
 
     @Override
-    public boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
+    public boolean takes(INDArray x, INDArray w) {
+        return NativeFloats.plain(x, w);
+    }
+
+    @Override
+    public void forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
         if (!NativeFloats.plain(x, w, out)) {
-            return false;
+            throw new IllegalArgumentException("float arrays in C order are needed, got " + x.dataType() + ", " + w.dataType()
+                    + " and " + out.dataType());
         }
         int images = (int) x.size(0);
         int channels = (int) x.size(1);
@@ -74,7 +80,6 @@ final class VectorNarrowTransposed implements NarrowTransposed {
         java.lang.ref.Reference.reachabilityFence(x);
         java.lang.ref.Reference.reachabilityFence(w);
         java.lang.ref.Reference.reachabilityFence(out);
-        return true;
     }
 
     /** {@code target[to …] = Σ_c weights[at + c]·image[c·plane …]} over one plane. */

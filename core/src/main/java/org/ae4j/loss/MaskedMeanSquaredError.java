@@ -86,6 +86,12 @@ public final class MaskedMeanSquaredError extends ElementwiseLoss implements Onn
         return output.dup();
     }
 
+    /** The output itself: it is in data space. */
+    @Override
+    public INDArray reconstructionInPlace(INDArray output, Kernels kernels) {
+        return output;
+    }
+
     /** Nothing to add: the output is in data space. */
     @Override
     public String reconstructionToOnnx(OnnxGraph graph, String output) {

@@ -291,7 +291,9 @@ public final class Autoencoder {
 
     /** The decoder's output mapped to data space, e.g. images in [0, 1]. */
     public INDArray decode(INDArray code) {
-        return loss.reconstruction(decoder.forward(code).output());
+        INDArray output = decoder.forward(code).output();
+        // the decoder's output is new unless it is a view of the code (a decoder of reshapes only)
+        return output.data() == code.data() ? loss.reconstruction(output) : loss.reconstructionInPlace(output, kernels);
     }
 
     /** {@code decode(encode(input))}. */

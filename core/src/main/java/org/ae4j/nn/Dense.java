@@ -13,6 +13,8 @@ import org.ae4j.spi.Trace;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A fully connected layer {@code Y = f(X·W + b)}.
@@ -26,6 +28,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Dense implements Layer, OnnxExportable {
+
+    /**
+     * The most output values the forward pass computes in one product: a larger output (a big inference batch of a
+     * wide layer) is computed in blocks of rows, each product followed by its bias and activation while the block is
+     * still in the core's cache. Measured on the vanilla model's 784-wide sigmoid layer, 1,024 rows: the activation
+     * over the whole output, read back from beyond the cache, took a third of the inference time.
+     */
+    static final long BLOCK_VALUES = 1L << 18;
 
     private final String name;
     private final long inputs;
@@ -101,9 +111,20 @@ public final class Dense implements Layer, OnnxExportable {
                     + "], got " + Arrays.toString(input.shape()));
         }
         INDArray w = weights.value();
-        INDArray output = Nd4j.createUninitialized(w.dataType(), input.size(0), units);
-        kernels.gemm(input, w, output, false, false, 1.0, 0.0);
-        kernels.biasActivation(output, bias.value(), activation);
+        long rows = input.size(0);
+        INDArray output = Nd4j.createUninitialized(w.dataType(), rows, units);
+        long blocks = (rows * units + BLOCK_VALUES - 1) / BLOCK_VALUES;
+        if (blocks < 2) {
+            kernels.gemm(input, w, output, false, false, 1.0, 0.0);
+            kernels.biasActivation(output, bias.value(), activation);
+        } else {
+            for (long b = 0; b < blocks; b++) {
+                INDArrayIndex block = NDArrayIndex.interval(b * rows / blocks, (b + 1) * rows / blocks);
+                INDArray out = output.get(block, NDArrayIndex.all());
+                kernels.gemm(input.get(block, NDArrayIndex.all()), w, out, false, false, 1.0, 0.0);
+                kernels.biasActivation(out, bias.value(), activation);
+            }
+        }
         return Trace.of(input, output);
     }
 

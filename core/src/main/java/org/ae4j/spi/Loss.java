@@ -29,6 +29,15 @@ public interface Loss {
     INDArray reconstruction(INDArray output);
 
     /**
+     * {@link #reconstruction} of an output the caller made and will not read again: may map it in place, on
+     * {@code kernels}, and return it (a loss whose output is in data space returns it as it is). By default
+     * {@link #reconstruction}.
+     */
+    default INDArray reconstructionInPlace(INDArray output, Kernels kernels) {
+        return reconstruction(output);
+    }
+
+    /**
      * The per-example shape of the raw output this loss expects for data of {@code dataShape}: the same
      * by default; e.g. {@code [2·d]} for a Gaussian likelihood that also predicts a variance per value.
      */

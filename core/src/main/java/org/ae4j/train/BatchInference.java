@@ -10,6 +10,12 @@ import org.ae4j.model.Autoencoder;
 import org.ae4j.util.Lanes;
 import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,9 +29,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * each is computed whole.
  *
  * <p>Lanes are used when the data has at least two batches and the machine more than one core: the calling
- * thread's own idle team if it has one (validation during data-parallel training), else a team made for the
- * call — one at a time in the process; a call that finds another in progress, or runs inside a lane, computes
- * on its own thread. {@code -Dae4j.inference.lanes=N} fixes the number of lanes (1: on the calling thread).
+ * thread's own idle team if it has one (validation during data-parallel training), else the process's
+ * {@link InferenceWorkers} — one call at a time, the caller waiting; a call that finds them busy, or runs inside
+ * a lane, computes on its own thread. {@code -Dae4j.inference.lanes=N} fixes the number of lanes (1: on the
+ * calling thread).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.3")
 public final class BatchInference {
@@ -34,7 +41,8 @@ public final class BatchInference {
     public static final String LANES_PROPERTY = "ae4j.inference.lanes";
 
     private static final StepMemory MEMORY = new StepMemory("ae4j-inference");
-    private static final AtomicBoolean TEAM_IN_USE = new AtomicBoolean();
+    private static final InferenceWorkers WORKERS = new InferenceWorkers(MEMORY);
+    private static final AtomicBoolean WORKERS_IN_USE = new AtomicBoolean();
 
     private BatchInference() {
     }
@@ -138,7 +146,7 @@ public final class BatchInference {
 
     /** The lanes a call on this thread would use for {@code batches} batches (1: the calling thread alone). */
     static int lanesFor(int batches) {
-        if (batches < 2 || Lanes.current() != 0) {
+        if (batches < 2 || Lanes.current() != 0 || InferenceWorkers.isWorker()) {
             return 1;
         }
         int lanes = Integer.getInteger(LANES_PROPERTY, Runtime.getRuntime().availableProcessors());
@@ -163,12 +171,22 @@ public final class BatchInference {
                 runOn(own, data, batchSize, batches, task);
                 return;
             }
-            if (TEAM_IN_USE.compareAndSet(false, true)) {
-                try (Lanes team = new Lanes(lanes)) {
-                    runOn(team, data, batchSize, batches, task);
-                    team.run(lane -> MEMORY.release());      // the helpers end with the team: free their blocks
+            if (WORKERS_IN_USE.compareAndSet(false, true)) {
+                try {
+                    AtomicInteger next = new AtomicInteger();
+                    AtomicBoolean failed = new AtomicBoolean();
+                    WORKERS.run(lanes, lane -> {
+                        try {
+                            for (int b = next.getAndIncrement(); b < batches && !failed.get(); b = next.getAndIncrement()) {
+                                compute(data, batchSize, b, task);
+                            }
+                        } catch (RuntimeException | Error e) {
+                            failed.set(true);
+                            throw e;
+                        }
+                    });
                 } finally {
-                    TEAM_IN_USE.set(false);
+                    WORKERS_IN_USE.set(false);
                 }
                 return;
             }
@@ -195,6 +213,27 @@ public final class BatchInference {
         }
     }
 
+    /**
+     * A new array of {@code shape} whose values are left as they are: libnd4j zeroes every buffer it allocates, even
+     * for {@link Nd4j#createUninitialized}, and on a result of 10,000 images that pass (and its page faults, on one
+     * thread while the lanes wait) took ~12 % of a reconstruction. Float and double results live in memory of
+     * JavaCPP's, freed when the array is collected; other types are made by ND4J.
+     */
+    static INDArray unzeroed(DataType type, long[] shape) {
+        long length = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        DataBuffer buffer;
+        if (type == DataType.FLOAT) {
+            FloatPointer memory = new FloatPointer(length);
+            buffer = Nd4j.createBuffer(memory, type, length, FloatIndexer.create(memory));
+        } else if (type == DataType.DOUBLE) {
+            DoublePointer memory = new DoublePointer(length);
+            buffer = Nd4j.createBuffer(memory, type, length, DoubleIndexer.create(memory));
+        } else {
+            return Nd4j.createUninitialized(type, shape);
+        }
+        return Nd4j.create(buffer, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', type);
+    }
+
     /** The stacked result, made (outside every workspace) when the first batch's output shows its shape. */
     private static final class Stacked {
         private final int rows;
@@ -213,7 +252,7 @@ public final class BatchInference {
                         long[] shape = part.shape().clone();
                         shape[0] = rows;
                         try (MemoryWorkspace ignored = StepMemory.outside()) {
-                            target = Nd4j.createUninitialized(part.dataType(), shape);
+                            target = unzeroed(part.dataType(), shape);
                         }
                         array = target;
                     }

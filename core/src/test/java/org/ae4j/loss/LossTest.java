@@ -53,6 +53,30 @@ class LossTest {
         assertThat(target).isEqualTo(t);
     }
 
+    /** The in-place mapping gives what {@link Loss#reconstruction} gives, over the output or as the output itself. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("losses")
+    void reconstructionInPlaceMatchesTheCopyingOne(Loss loss) {
+        INDArray output = TestArrays.gaussian(3, 1.5, 4, 5);
+        INDArray expected = loss.reconstruction(output);
+        assertThat(expected).isNotSameAs(output);
+        INDArray inPlace = loss.reconstructionInPlace(output, org.ae4j.kernel.KernelSelection.best());
+        assertThat(inPlace).isSameAs(output).isEqualTo(expected);
+    }
+
+    /** On floats the in-place sigmoid runs on the fused kernels: within float rounding of the sigmoid in double. */
+    @Test
+    void bceReconstructionInPlaceOnFloatsIsTheSigmoid() {
+        INDArray logits = TestArrays.gaussian(7, 4.0, 64, 37);
+        INDArray expected = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(logits, true);
+        INDArray floats = logits.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        INDArray mapped = new BinaryCrossEntropy().reconstructionInPlace(floats, org.ae4j.kernel.KernelSelection.best());
+        assertThat(mapped).isSameAs(floats);
+        double worst = org.nd4j.linalg.ops.transforms.Transforms.abs(mapped.castTo(logits.dataType()).sub(expected), false)
+                .maxNumber().doubleValue();
+        assertThat(worst).isLessThan(1e-6);
+    }
+
     @Test
     void mseIsTheMeanOfSquaredDifferences() {
         INDArray output = Nd4j.create(new double[][] {{1, 2}, {3, 4}});

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class DenseTest {
 
@@ -47,6 +48,27 @@ class DenseTest {
         INDArray y = dense.forward(Nd4j.create(new double[][] {{1, 1}, {-1, 2}})).output();
         // row 0: [1+2+0.5, -1+0.5-3] = [3.5, -3.5] → relu → [3.5, 0]; row 1: [-1+4+0.5, 1+1-3] = [3.5, -1] → [3.5, 0]
         assertThat(y.toDoubleMatrix()).isDeepEqualTo(new double[][] {{3.5, 0}, {3.5, 0}});
+    }
+
+    /**
+     * An output beyond {@link Dense#BLOCK_VALUES} values is computed in blocks of rows, each product followed by its
+     * activation: the same values as one product then the activation (here in double, on ND4J's own ops), for row
+     * counts that split evenly and unevenly.
+     */
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {700, 1031})
+    void aLargeOutputIsComputedInBlocksOfRowsWithTheSameValues(int rows) {
+        int units = 784;
+        assertThat((long) rows * units).isGreaterThan(2 * Dense.BLOCK_VALUES);
+        INDArray w = TestArrays.gaussian(5, 0.3, 24, units).castTo(DataType.FLOAT);
+        INDArray b = TestArrays.gaussian(6, 0.3, 1, units).castTo(DataType.FLOAT);
+        INDArray x = TestArrays.gaussian(7, 1.0, rows, 24).castTo(DataType.FLOAT);
+        INDArray y = new Dense("d", new Sigmoid(), w, b, org.ae4j.kernel.KernelSelection.best()).forward(x).output();
+        INDArray expected = Transforms.sigmoid(
+                x.castTo(DataType.DOUBLE).mmul(w.castTo(DataType.DOUBLE)).addRowVector(b.castTo(DataType.DOUBLE)), false);
+        assertThat(y.shape()).containsExactly(rows, units);
+        double worst = Transforms.abs(y.castTo(DataType.DOUBLE).sub(expected), false).maxNumber().doubleValue();
+        assertThat(worst).as("largest difference from the double reference").isLessThan(1e-6);
     }
 
     /** The fused kernels (float) give what the ND4J path, whose gradients are checked above, gives. */

@@ -64,6 +64,39 @@ class BatchInferenceTest {
         assertThat(sum[0]).as("summed in batch order, as one thread sums").isEqualTo(serialLoss);
     }
 
+    /** The workers outlive a call: the next call runs on the same threads (and so in their native memory). */
+    @Test
+    void theWorkersAreKeptBetweenCalls() {
+        System.setProperty(BatchInference.LANES_PROPERTY, "2");
+        Set<Thread> first = ConcurrentHashMap.newKeySet();
+        Set<Thread> second = ConcurrentHashMap.newKeySet();
+        for (Set<Thread> seen : List.of(first, second)) {
+            INDArray codes = BatchInference.map(data, 10, b -> {
+                seen.add(Thread.currentThread());
+                assertThat(BatchInference.lanesFor(5)).as("a call from inside a worker stays on it").isEqualTo(1);
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                return model.encode(b);
+            });
+            assertThat(codes).isEqualTo(serial(model::encode, 10));
+        }
+        assertThat(first).hasSize(2).doesNotContain(Thread.currentThread()).allMatch(Thread::isDaemon);
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** Float and double results are made without zeroing, hold what is written, and are plain C-order arrays. */
+    @Test
+    void resultsAreMadeWithoutZeroing() {
+        for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE, DataType.INT)) {
+            INDArray a = BatchInference.unzeroed(type, new long[] {3, 2, 5});
+            assertThat(a.dataType()).isEqualTo(type);
+            assertThat(a.shape()).containsExactly(3, 2, 5);
+            assertThat(a.ordering()).isEqualTo('c');
+            a.assign(Nd4j.arange(30).reshape(3, 2, 5));
+            assertThat(a.getDouble(2, 1, 4)).isEqualTo(29.0);
+            assertThat(a.sumNumber().doubleValue()).isEqualTo(435.0);
+        }
+    }
+
     @Test
     void oneBatchOrOneLaneRunsOnTheCallingThread() {
         assertThat(BatchInference.lanesFor(1)).isEqualTo(1);

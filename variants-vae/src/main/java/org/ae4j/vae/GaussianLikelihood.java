@@ -104,6 +104,12 @@ public final class GaussianLikelihood implements Likelihood, OnnxExportableLoss 
         return learned ? rows.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows.size(1) / 2)).dup('c') : output.dup();
     }
 
+    /** The output itself when it holds only the means, else the means copied out. */
+    @Override
+    public INDArray reconstructionInPlace(INDArray output, org.ae4j.spi.Kernels kernels) {
+        return learned ? reconstruction(output) : output;
+    }
+
     private static INDArray flat(INDArray a) {
         return a.reshape('c', a.size(0), a.length() / a.size(0));
     }

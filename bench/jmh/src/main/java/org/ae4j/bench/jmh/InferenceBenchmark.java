@@ -80,4 +80,13 @@ public class InferenceBenchmark {
         }
         return BatchInference.map(data, batch, model::reconstruct);
     }
+
+    /**
+     * Every batch reconstructed and dropped, as PyTorch's reference loop does — no stacked result, so no fresh
+     * native memory per call: what the bench's inference column times.
+     */
+    @Benchmark
+    public double reconstructEachBatch() {
+        return BatchInference.sum(data, batch, 1, rows -> new double[] {model.reconstruct(rows).getDouble(0)})[0];
+    }
 }

@@ -27,8 +27,12 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     private final Parameter bias;
     private final Kernels kernels;
     private final FirstLayerGradients firstLayer;
+    private final NarrowConvolution narrow;
 
-    /** The most input channels for which {@link #backwardParameters} runs by {@link FirstLayerGradients}. */
+    /**
+     * The most input channels for which {@link #forward} runs by {@link NarrowConvolution} and {@link #backwardParameters}
+     * by {@link FirstLayerGradients}.
+     */
     static final int FEW_INPUTS = 4;
 
     /** A layer computing its activation with the best kernels of this JVM ({@link KernelSelection#best()}). */
@@ -53,6 +57,7 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         this.bias = new Parameter(name + ".b", Parameter.Kind.BIAS, bias);
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
         this.firstLayer = kernels.select(() -> FirstLayerGradients.NONE, VectorFirstLayerGradients::new);
+        this.narrow = kernels.select(() -> NarrowConvolution.NONE, VectorNarrowConvolution::new);
     }
 
     private static long[] convolved(String name, long[] inputShape, INDArray weights, INDArray bias, int stride, int padding,
@@ -87,10 +92,18 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
         return List.of(weights, bias);
     }
 
+    /**
+     * With at most {@value #FEW_INPUTS} input channels by {@link NarrowConvolution} where the kernels take the arrays, the
+     * bias then added with the activation; else {@code conv2d} with the bias, then the activation.
+     */
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
         INDArray output = newOutput(x);
+        if (inputShape()[0] <= FEW_INPUTS && narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output)) {
+            kernels.channelBiasActivation(output, bias.value(), activation);
+            return Trace.of(x, output);
+        }
         NativeOps.run("conv2d", new INDArray[] {x, kernelWeights(), bias.value()}, new INDArray[] {output}, intArgs());
         kernels.channelBiasActivation(output, null, activation);
         return Trace.of(x, output);

@@ -53,7 +53,7 @@ final class VectorFirstLayerGradients implements FirstLayerGradients {
             for (int ky = 0; ky < k; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     for (int c = 0; c < channels; c++) {
-                        gather(image, c * plane, height, width, d * ky - p, d * kx - p, s, outHeight, outWidth, patch);
+                        PatchPlanes.gather(image, c * plane, height, width, d * ky - p, d * kx - p, s, outHeight, outWidth, patch, 0);
                         int at = ((ky * k + kx) * channels + c) * filters;
                         for (int f = 0; f < filters; f++) {
                             weightSums[at + f] += dot(gradient, f * outPlane, patch, outPlane);
@@ -75,27 +75,6 @@ final class VectorFirstLayerGradients implements FirstLayerGradients {
         java.lang.ref.Reference.reachabilityFence(weightGradient);
         java.lang.ref.Reference.reachabilityFence(biasGradient);
         return true;
-    }
-
-    /** {@code patch[y, x] = image[s·y + top, s·x + left]} from the plane at {@code from}, 0 outside it. */
-    private static void gather(float[] image, int from, int height, int width, int top, int left, int s, int outHeight,
-                               int outWidth, float[] patch) {
-        int first = Math.max(0, Math.floorDiv(-left + s - 1, s));
-        int end = Math.min(outWidth, Math.floorDiv(width - 1 - left, s) + 1);
-        for (int y = 0; y < outHeight; y++) {
-            int row = y * outWidth;
-            int iy = s * y + top;
-            if (iy < 0 || iy >= height || first >= end) {
-                java.util.Arrays.fill(patch, row, row + outWidth, 0f);
-                continue;
-            }
-            java.util.Arrays.fill(patch, row, row + first, 0f);
-            int at = from + iy * width + left;
-            for (int xo = first; xo < end; xo++) {
-                patch[row + xo] = image[at + s * xo];
-            }
-            java.util.Arrays.fill(patch, row + end, row + outWidth, 0f);
-        }
     }
 
     private static float dot(float[] a, int from, float[] b, int length) {

@@ -89,9 +89,10 @@ class ConvLayerTest {
 
     /**
      * In float the layers compute their bias, activation and crop in Java (the Vector-API kernels, {@link PlaneWindow}),
-     * a transposed layer with few output channels its output ({@link NarrowTransposed}) and a first layer with few input
-     * channels its parameters' gradients ({@link FirstLayerGradients}); in double (the gradient checks') all of it with
-     * ND4J's ops. Both give the same outputs and gradients.
+     * a transposed layer with few output channels its output ({@link NarrowTransposed}), a convolution with few input
+     * channels its output ({@link NarrowConvolution}) and, as a first layer, its parameters' gradients
+     * ({@link FirstLayerGradients}); in double (the gradient checks') all of it with ND4J's ops. Both give the same
+     * outputs and gradients.
      */
     @ParameterizedTest(name = "transposed: {0}, conv: {1}")
     @CsvSource({"sigmoid, relu", "relu, tanh", "identity, sigmoid"})
@@ -123,19 +124,23 @@ class ConvLayerTest {
             // first layers: only their parameters' gradients are asked for (one strided, one dilated)
             Conv2d first = new Conv2d("f", new long[] {3, 7, 7}, fw.castTo(type), fb.castTo(type), 2, 1, 1,
                     activations.activation(convActivation), kernels);
-            first.backwardParameters(first.forward(x.castTo(type)), fg.castTo(type).dup());
+            var firstTrace = first.forward(x.castTo(type));
+            INDArray firstOutput = firstTrace.output().dup();
+            first.backwardParameters(firstTrace, fg.castTo(type).dup());
             Conv2d dilated = new Conv2d("g", new long[] {3, 7, 7}, fw.castTo(type), fb.castTo(type), 1, 2, 2,
                     activations.activation(convActivation), kernels);
-            dilated.backwardParameters(dilated.forward(x.castTo(type)), dg.castTo(type).dup());
+            var dilatedTrace = dilated.forward(x.castTo(type));
+            INDArray dilatedOutput = dilatedTrace.output().dup();
+            dilated.backwardParameters(dilatedTrace, dg.castTo(type).dup());
             results.add(new INDArray[] {upOutput, downTrace.output(), upInput, downInput, up.parameters().get(0).gradient(),
                     up.parameters().get(1).gradient(), down.parameters().get(0).gradient(), down.parameters().get(1).gradient(),
                     first.parameters().get(0).gradient(), first.parameters().get(1).gradient(),
-                    dilated.parameters().get(0).gradient(), dilated.parameters().get(1).gradient()});
+                    dilated.parameters().get(0).gradient(), dilated.parameters().get(1).gradient(), firstOutput, dilatedOutput});
         }
         String[] names = {"transposed output", "conv output", "transposed input gradient", "conv input gradient",
                 "transposed weight gradient", "transposed bias gradient", "conv weight gradient", "conv bias gradient",
                 "first layer's weight gradient", "first layer's bias gradient", "dilated first layer's weight gradient",
-                "dilated first layer's bias gradient"};
+                "dilated first layer's bias gradient", "first layer's output", "dilated first layer's output"};
         for (int i = 0; i < names.length; i++) {
             INDArray single = results.get(0)[i].castTo(DataType.DOUBLE);
             INDArray reference = results.get(1)[i];

@@ -6,9 +6,12 @@ import org.apiguardian.api.API;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Adam (Kingma &amp; Ba, 2015, Algorithm 1 in the efficient form of their §2): with
- * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²} and {@code αₜ = α·√(1−β₂ᵗ)/(1−β₁ᵗ)},
- * the update is {@code θ ← θ − αₜ·m/(√v + ε)}.
+ * Adam (Kingma &amp; Ba, 2015, Algorithm 1): with {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
+ * {@code m̂ = m/(1−β₁ᵗ)} and {@code v̂ = v/(1−β₂ᵗ)}, the update is {@code θ ← θ − α·m̂/(√v̂ + ε)} — as PyTorch's
+ * {@code torch.optim.Adam} computes it. It runs in the efficient form of the paper's §2,
+ * {@code θ ← θ − αₜ·m/(√v + ε̂)} with {@code αₜ = α·√(1−β₂ᵗ)/(1−β₁ᵗ)}, where {@code ε̂ = ε·√(1−β₂ᵗ)} makes it the
+ * same update (with ε itself in place of ε̂, as before version 0.3, ε weighed up to 1/√(1−β₂) ≈ 32 times as much in the
+ * first steps: parameters with gradients near ε moved less than in Algorithm 1).
  *
  * <p>The arithmetic is {@link Kernels#adam}: for a model whose parameters form one
  * {@link org.ae4j.spi.ParameterBlock}, one pass over the whole block per step (the Vector-API kernels
@@ -33,6 +36,7 @@ public final class Adam extends StatefulOptimizer {
     @Override
     void update(INDArray value, INDArray gradient, INDArray[] state, long iteration) {
         // state[0] = v, state[1] = m
-        kernels.adam(value, gradient, state[1], state[0], iteration, spec.learningRate(), spec.beta1(), spec.beta2(), spec.epsilon());
+        double epsilonHat = spec.epsilon() * Math.sqrt(1 - Math.pow(spec.beta2(), iteration + 1));
+        kernels.adam(value, gradient, state[1], state[0], iteration, spec.learningRate(), spec.beta1(), spec.beta2(), epsilonHat);
     }
 }

@@ -101,7 +101,7 @@ class BlockOptimizerTest {
         }
         for (int i = 0; i < heap.size(); i++) {
             assertThat(mixed.get(i).value().ravel().toFloatVector()).as(heap.get(i).name())
-                    .containsExactly(heap.get(i).value().ravel().toFloatVector(), within(1e-6f));
+                    .containsExactly(heap.get(i).value().ravel().toFloatVector(), within(3e-6f));   // a few float ulps at ~3
         }
         OptimizerState a = reference.state(heap);
         OptimizerState b = switching.state(mixed);

@@ -33,12 +33,13 @@ class OptimizerTest {
         double[] m = new double[3];
         double[] v = new double[3];
         for (int t = 1; t <= GRADIENTS.length; t++) {
-            double alpha = spec.learningRate() * Math.sqrt(1 - Math.pow(spec.beta2(), t)) / (1 - Math.pow(spec.beta1(), t));
             for (int i = 0; i < 3; i++) {
                 double g = GRADIENTS[t - 1][i];
                 m[i] = spec.beta1() * m[i] + (1 - spec.beta1()) * g;
                 v[i] = spec.beta2() * v[i] + (1 - spec.beta2()) * g * g;
-                theta[i] -= alpha * m[i] / (Math.sqrt(v[i]) + spec.epsilon());
+                double mHat = m[i] / (1 - Math.pow(spec.beta1(), t));
+                double vHat = v[i] / (1 - Math.pow(spec.beta2(), t));
+                theta[i] -= spec.learningRate() * mHat / (Math.sqrt(vHat) + spec.epsilon());     // Algorithm 1, literally
             }
         }
         Optimizer adam = spec.create(org.ae4j.kernel.KernelSelection.best());

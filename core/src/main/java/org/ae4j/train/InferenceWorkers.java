@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.ae4j.util.Failures;
 import org.ae4j.util.StepMemory;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -78,15 +79,7 @@ final class InferenceWorkers {
                     throw new IllegalStateException("interrupted while the inference workers ran", e);
                 }
             }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("an inference worker failed", failure);
-            }
+            Failures.rethrow(failure, "an inference worker failed");
         } finally {
             Nd4j.getEnvironment().setMaxThreads(nativeThreads);
             Nd4j.getEnvironment().setMaxMasterThreads(nativeMasterThreads);

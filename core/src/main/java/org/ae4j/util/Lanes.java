@@ -111,16 +111,7 @@ public final class Lanes implements AutoCloseable {
             running = false;
             this.task = null;
         }
-        Throwable t = failure;
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new IllegalStateException("a lane failed", t);
-        }
+        Failures.rethrow(failure, "a lane failed");
     }
 
     /** Waits inside a task until every lane has reached this point. */

@@ -173,18 +173,7 @@ public final class BatchInference {
             }
             if (WORKERS_IN_USE.compareAndSet(false, true)) {
                 try {
-                    AtomicInteger next = new AtomicInteger();
-                    AtomicBoolean failed = new AtomicBoolean();
-                    WORKERS.run(lanes, lane -> {
-                        try {
-                            for (int b = next.getAndIncrement(); b < batches && !failed.get(); b = next.getAndIncrement()) {
-                                compute(data, batchSize, b, task);
-                            }
-                        } catch (RuntimeException | Error e) {
-                            failed.set(true);
-                            throw e;
-                        }
-                    });
+                    WORKERS.run(lanes, new Batches(data, batchSize, batches, task)::take);
                 } finally {
                     WORKERS_IN_USE.set(false);
                 }
@@ -197,12 +186,27 @@ public final class BatchInference {
     }
 
     private static void runOn(Lanes team, Dataset data, int batchSize, int batches, BatchTask task) {
-        AtomicInteger next = new AtomicInteger();
-        team.run(lane -> {
-            for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
-                compute(data, batchSize, b, task);
+        team.run(new Batches(data, batchSize, batches, task)::take);
+    }
+
+    /** The batches of one call, handed out one at a time to whichever lane asks next; none after a lane failed. */
+    private record Batches(Dataset data, int batchSize, int count, BatchTask task, AtomicInteger next, AtomicBoolean failed) {
+
+        Batches(Dataset data, int batchSize, int count, BatchTask task) {
+            this(data, batchSize, count, task, new AtomicInteger(), new AtomicBoolean());
+        }
+
+        /** Computes batches on the calling lane until none is left. */
+        void take(int lane) {
+            try {
+                for (int b = next.getAndIncrement(); b < count && !failed.get(); b = next.getAndIncrement()) {
+                    compute(data, batchSize, b, task);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
+                throw e;
             }
-        });
+        }
     }
 
     private static void compute(Dataset data, int batchSize, int b, BatchTask task) {

@@ -33,8 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "a,b,…", split = ",", description = "Variants to run (default: all discovered).")
     List<String> variants;
 
-    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, with early stopping on 10%% "
-            + "held out (default with --quick: " + BenchOptions.QUICK_STEPS + ").")
+    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, with a one-cycle learning rate "
+            + "(10%% warm-up to 10x the variant's, linear decay) and early stopping on 10%% held out (default with --quick: "
+            + BenchOptions.QUICK_STEPS + ").")
     Integer steps;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per model (default: 5; with --quick a step budget instead).")

@@ -37,6 +37,6 @@ public final class Adam extends StatefulOptimizer {
     void update(INDArray value, INDArray gradient, INDArray[] state, long iteration) {
         // state[0] = v, state[1] = m
         double epsilonHat = spec.epsilon() * Math.sqrt(1 - Math.pow(spec.beta2(), iteration + 1));
-        kernels.adam(value, gradient, state[1], state[0], iteration, spec.learningRate(), spec.beta1(), spec.beta2(), epsilonHat);
+        kernels.adam(value, gradient, state[1], state[0], iteration, scaled(spec.learningRate()), spec.beta1(), spec.beta2(), epsilonHat);
     }
 }

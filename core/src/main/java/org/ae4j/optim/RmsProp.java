@@ -21,7 +21,7 @@ public final class RmsProp extends StatefulOptimizer {
 
     @Override
     void update(INDArray value, INDArray g, INDArray[] state, long iteration) {
-        Nd4j.exec(new RmsPropUpdater(g, state[0], spec.learningRate(), spec.decay(), spec.epsilon()));
+        Nd4j.exec(new RmsPropUpdater(g, state[0], scaled(spec.learningRate()), spec.decay(), spec.epsilon()));
         value.subi(g);
     }
 }

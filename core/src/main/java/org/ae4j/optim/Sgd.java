@@ -20,7 +20,7 @@ public final class Sgd extends StatefulOptimizer {
 
     @Override
     void update(INDArray value, INDArray gradient, INDArray[] state, long iteration) {
-        INDArray step = gradient.muli(-spec.learningRate());     // −αg, in the scratch gradient buffer
+        INDArray step = gradient.muli(-scaled(spec.learningRate()));     // −αg, in the scratch gradient buffer
         if (spec.momentum() == 0) {
             value.addi(step);
             return;

@@ -23,6 +23,7 @@ abstract class StatefulOptimizer implements Optimizer {
     private final Map<Parameter, INDArray[]> state = new IdentityHashMap<>();
     private final int stateArrays;
     private long iterations;
+    private double learningRateFactor = 1;
     private List<Parameter> planned;
     private Flat flat;
 
@@ -78,6 +79,19 @@ abstract class StatefulOptimizer implements Optimizer {
             flat = new Flat(block.values(), block.gradients(), whole);
         }
         return flat;
+    }
+
+    @Override
+    public final void scaleLearningRate(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be a finite number >= 0, got " + factor);
+        }
+        learningRateFactor = factor;
+    }
+
+    /** {@code learningRate} times the factor of {@link #scaleLearningRate} (1 unless a schedule set it). */
+    final double scaled(double learningRate) {
+        return learningRate * learningRateFactor;
     }
 
     @Override

@@ -19,6 +19,21 @@ public interface Optimizer {
     /** Applies one update to every parameter using {@link Parameter#gradient()}. */
     void step(List<Parameter> parameters);
 
+    /**
+     * Multiplies the configured learning rate by {@code factor} for the coming steps, until called again — how the
+     * trainer applies a {@code LearningRateSchedule}; 1 restores the configured rate. The factor is not part of
+     * {@link #state}: the trainer sets it before every step from the step's index.
+     *
+     * @throws UnsupportedOperationException for a factor other than 1, by an optimizer that has no learning rate
+     *                                       to scale (the default)
+     */
+    default void scaleLearningRate(double factor) {
+        if (factor != 1) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not support learning-rate schedules "
+                    + "(it does not implement Optimizer.scaleLearningRate)");
+        }
+    }
+
     /** Number of steps taken so far. */
     long iterations();
 

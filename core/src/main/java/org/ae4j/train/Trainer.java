@@ -116,11 +116,13 @@ public final class Trainer {
         }
         listeners.forEach(l -> l.onTrainingStart(config, trainData.size(), validationData == null ? 0 : validationData.size()));
         RandomSource root = new RandomSource(config.seed());
+        long plannedSteps = (long) config.epochs() * trainData.batchCount(config.batchSize());
+        scheduleLearningRate(optimizer, 0, plannedSteps);                   // refuses a schedule before the first epoch
         int workers = workers(config, model);
         try (DataParallelStep parallel = workers > 1 ? new DataParallelStep(model, workers, stepMemory) : null) {
             for (int epoch = progress.history.size() + 1; epoch <= config.epochs() && !patienceExhausted(progress.withoutImprovement);
                  epoch++) {
-                EpochMetrics metrics = trainEpoch(model, optimizer, trainData, epoch, root, parallel);
+                EpochMetrics metrics = trainEpoch(model, optimizer, trainData, epoch, root, parallel, plannedSteps);
                 double validationLoss = validationData == null ? Double.NaN
                         : Evaluation.objective(model, validationData, config.batchSize(), root.split("validation"));
                 EpochMetrics measured = new EpochMetrics(epoch, metrics.trainLoss(), validationLoss, metrics.examples(),
@@ -132,6 +134,9 @@ public final class Trainer {
             }
         } finally {
             stepMemory.release();
+            if (!config.schedule().isConstant()) {
+                optimizer.scaleLearningRate(1);                          // the configured rate again, for a later run
+            }
         }
         boolean stoppedEarly = patienceExhausted(progress.withoutImprovement) && progress.history.size() < config.epochs();
         int heldEpoch = progress.history.size();
@@ -158,11 +163,11 @@ public final class Trainer {
 
     /**
      * One epoch of shuffled mini-batches: per batch a step in the step memory (on the data-parallel lanes
-     * when there are any), the divergence guard, clipping and the optimizer's update. Returns the epoch's
-     * mean training loss, examples and seconds (no validation yet).
+     * when there are any), the divergence guard, clipping, the schedule's learning rate and the optimizer's update.
+     * Returns the epoch's mean training loss, examples and seconds (no validation yet).
      */
     private EpochMetrics trainEpoch(Autoencoder model, Optimizer optimizer, Dataset data, int epoch, RandomSource root,
-                                    DataParallelStep parallel) {
+                                    DataParallelStep parallel, long plannedSteps) {
         RandomSource stochastic = root.split("model").split("epoch " + epoch);
         RandomSource corrupting = root.split("corruption").split("epoch " + epoch);
         if (parallel != null) {
@@ -186,6 +191,7 @@ public final class Trainer {
                 if (config.clipNorm() > 0) {
                     clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
                 }
+                scheduleLearningRate(optimizer, (long) (epoch - 1) * batches + batchIndex - 1, plannedSteps);
                 optimizer.step(model.parameters());
             }
             long n = batch.size(0);
@@ -196,6 +202,23 @@ public final class Trainer {
             listeners.forEach(l -> l.onBatchEnd(progress));
         }
         return new EpochMetrics(epoch, lossSum / examples, Double.NaN, examples, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Sets the optimizer's learning-rate factor for step {@code step} of {@code plannedSteps} from the config's
+     * schedule (nothing for a constant one, so optimizers without {@link Optimizer#scaleLearningRate} train as before).
+     */
+    private void scheduleLearningRate(Optimizer optimizer, long step, long plannedSteps) {
+        LearningRateSchedule schedule = config.schedule();
+        if (schedule.isConstant()) {
+            return;
+        }
+        try {
+            optimizer.scaleLearningRate(schedule.factor(step, plannedSteps));
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("training.schedule " + schedule + " needs an optimizer that scales its "
+                    + "learning rate: " + e.getMessage(), e);
+        }
     }
 
     /** The run's bookkeeping between epochs: history, the best validation loss and, for early stopping, its parameters. */

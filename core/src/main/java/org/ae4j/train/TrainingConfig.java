@@ -29,10 +29,14 @@ import org.apiguardian.api.API;
  *                           A run is reproducible for a given number of workers (their random streams
  *                           differ from one's): fix it (e.g. 1) to get the same result on machines with
  *                           different numbers of cores
+ * @param schedule           how the optimizer's learning rate changes over the planned steps (default
+ *                           {@link LearningRateSchedule#constant()}; {@code null} reads as constant, for configs written
+ *                           before schedules existed)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TrainingConfig(int epochs, int batchSize, double validationFraction, int patience, double minDelta,
-                             double clipNorm, long seed, boolean initOutputBias, int workers) {
+                             double clipNorm, long seed, boolean initOutputBias, int workers,
+                             LearningRateSchedule schedule) {
 
     /** The most data-parallel workers a run may ask for. */
     public static final int MAX_WORKERS = 256;
@@ -62,6 +66,7 @@ public record TrainingConfig(int epochs, int batchSize, double validationFractio
         if (workers < AUTO_WORKERS || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be in [1, " + MAX_WORKERS + "], or 0 for one per core, got " + workers);
         }
+        schedule = schedule == null ? LearningRateSchedule.constant() : schedule;
     }
 
     /**
@@ -74,10 +79,11 @@ public record TrainingConfig(int epochs, int batchSize, double validationFractio
 
     /**
      * 10 epochs of 256, 10% validation, no early stopping, no clipping, {@link RandomSource#DEFAULT_SEED},
-     * data-dependent output bias, one worker per core.
+     * data-dependent output bias, one worker per core, a constant learning rate.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED, true, AUTO_WORKERS);
+        return new TrainingConfig(10, 256, 0.1, 0, 0.0, 0.0, RandomSource.DEFAULT_SEED, true, AUTO_WORKERS,
+                LearningRateSchedule.constant());
     }
 
     /**
@@ -95,38 +101,43 @@ public record TrainingConfig(int epochs, int batchSize, double validationFractio
         double validation = rows >= 20 ? 0.1 : 0;
         long steps = Math.max(1, (long) Math.ceil(rows * (1 - validation) / batch));
         int epochs = (int) Math.max(20, Math.min(500, Math.ceil(3000.0 / steps)));
-        return new TrainingConfig(epochs, batch, validation, validation > 0 ? 20 : 0, 0.0, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batch, validation, validation > 0 ? 20 : 0, 0.0, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withWorkers(int workers) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withEpochs(int epochs) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withBatchSize(int batchSize) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withValidationFraction(double validationFraction) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withEarlyStopping(int patience, double minDelta) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withClipNorm(double clipNorm) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withInitOutputBias(boolean initOutputBias) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
     }
 
     public TrainingConfig withSeed(long seed) {
-        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers);
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers, schedule);
+    }
+
+    public TrainingConfig withSchedule(LearningRateSchedule schedule) {
+        return new TrainingConfig(epochs, batchSize, validationFraction, patience, minDelta, clipNorm, seed, initOutputBias, workers,
+                java.util.Objects.requireNonNull(schedule, "schedule"));
     }
 }

@@ -85,6 +85,21 @@ class ConfigCodecTest {
     }
 
     @Test
+    void readsALearningRateScheduleAndWritesItBack() {
+        ModelConfig config = codec.read("""
+                {"variant": "tiny", "training": {"schedule": {"shape": "linear", "peakFactor": 10, "warmupFraction": 0.1}}}""",
+                "test");
+        assertThat(config.training().schedule()).isEqualTo(org.ae4j.train.LearningRateSchedule.linear(10, 0.1));
+        assertThat(codec.read(codec.toJson(config), "written")).isEqualTo(config);
+        assertThat(codec.read("{\"variant\": \"tiny\", \"training\": {\"schedule\": {\"shape\": \"cosine\"}}}", "test")
+                .training().schedule()).as("unset fields from the default").isEqualTo(org.ae4j.train.LearningRateSchedule.cosine(1, 0));
+        assertThatThrownBy(() -> codec.read("{\"variant\": \"tiny\", \"training\": {\"schedule\": {\"shape\": \"steps\"}}}", "c.json"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("c.json: $.training")
+                .hasMessageContaining("schedule shape must be one of [constant, cosine, linear], got \"steps\"");
+    }
+
+    @Test
     void rejectsNegativeEpochsNamingThePath() {
         assertThatThrownBy(() -> codec.read("{\"variant\": \"tiny\", \"training\": {\"epochs\": -3}}", "c.json"))
                 .isInstanceOf(ConfigException.class)

@@ -78,6 +78,53 @@ class TrainerTest {
     }
 
     @Test
+    void followsTheLearningRateScheduleStepByStep() {
+        Dataset d = data(100, 12, 1);
+        LearningRateSchedule schedule = LearningRateSchedule.linear(4, 0.25);
+        TrainingConfig cfg = config().withEpochs(2).withValidationFraction(0).withBatchSize(16).withSchedule(schedule);
+        Autoencoder fitted = model(3);
+        Optimizer fittedSgd = new SgdSpec(0.5, 0.9, false).create(org.ae4j.kernel.KernelSelection.best());
+        new Trainer(cfg).fit(fitted, fittedSgd, d);
+
+        Autoencoder replayed = model(3);
+        Optimizer sgd = new SgdSpec(0.5, 0.9, false).create(org.ae4j.kernel.KernelSelection.best());
+        org.ae4j.spi.RandomSource unused = new org.ae4j.spi.RandomSource(0);
+        long steps = 2L * d.batchCount(16);
+        long step = 0;
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            int[] order = Trainer.shuffleOrder(cfg.seed(), epoch, d.size());
+            for (int from = 0; from < d.size(); from += 16) {
+                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + 16, d.size()));
+                replayed.trainingStep(d.features().getRows(rows), org.ae4j.model.StepContext.of(unused, unused, epoch));
+                sgd.scaleLearningRate(schedule.factor(step++, steps));
+                sgd.step(replayed.parameters());
+            }
+        }
+        for (int i = 0; i < fitted.parameters().size(); i++) {
+            assertThat(replayed.parameters().get(i).value()).as(fitted.parameters().get(i).name())
+                    .isEqualTo(fitted.parameters().get(i).value());
+        }
+        Autoencoder constant = model(3);
+        new Trainer(cfg.withSchedule(LearningRateSchedule.constant()))
+                .fit(constant, new SgdSpec(0.5, 0.9, false).create(org.ae4j.kernel.KernelSelection.best()), d);
+        assertThat(constant.parameters().get(0).value()).as("the schedule changes the run")
+                .isNotEqualTo(fitted.parameters().get(0).value());
+    }
+
+    @Test
+    void refusesAScheduleForAnOptimizerThatCannotScaleItsRateBeforeTraining() {
+        Autoencoder model = model(3);
+        INDArray before = model.parameters().get(0).value().dup();
+        Optimizer plain = new ObservedOptimizer(AdamSpec.defaults().create(org.ae4j.kernel.KernelSelection.best()), p -> { }, p -> { });
+        TrainingConfig cfg = config().withSchedule(LearningRateSchedule.cosine(3, 0.1));
+        assertThatThrownBy(() -> new Trainer(cfg).fit(model, plain, data(64, 12, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("training.schedule cosine (peak 3.00000×, warm-up 10 %)")
+                .hasMessageContaining("does not support learning-rate schedules");
+        assertThat(model.parameters().get(0).value()).as("nothing trained").isEqualTo(before);
+    }
+
+    @Test
     void lossDecreasesOnLearnableData() {
         TrainingResult result = new Trainer(config().withEpochs(20)).fit(model(3), new AdamSpec(0.01, 0.9, 0.999, 1e-8).create(org.ae4j.kernel.KernelSelection.best()),
                 TestArrays.structured(400, 2));

@@ -5,6 +5,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.ae4j.spi.Kernels;
 import org.apiguardian.api.API;
 
 /**
@@ -48,6 +49,43 @@ public final class VectorMath {
                 .fma(r, FloatVector.broadcast(S, 1f / 6)).fma(r, FloatVector.broadcast(S, 0.5f)).fma(r, ONE).fma(r, ONE);
         IntVector power = ((IntVector) shifted.reinterpretAsInts()).sub(0x4B400000 - 127).lanewise(VectorOperators.LSHL, 23);
         return poly.mul((FloatVector) power.reinterpretAsFloats());
+    }
+
+    /**
+     * {@code a[i] ← f(a[i] + bias)} for {@code i} in {@code [from, from + length)}, in place, with the functions above
+     * (the same values as the fused kernels' {@code channelBiasActivation}): for a kernel that applies a layer's bias
+     * and activation to a block of its output while the block is still in cache.
+     *
+     * @throws IllegalArgumentException unless {@code length} is a multiple of {@link #SPECIES}' length
+     */
+    public static void biasActivation(float[] a, int from, int length, float bias, Kernels.Pointwise f) {
+        if (length % S.length() != 0) {
+            throw new IllegalArgumentException("length " + length + " is not a multiple of " + S.length() + " floats");
+        }
+        FloatVector b = FloatVector.broadcast(S, bias);
+        int end = from + length;
+        switch (f) {                         // one loop per function: a shared one was not compiled to vector code
+            case IDENTITY -> {
+                for (int i = from; i < end; i += S.length()) {
+                    FloatVector.fromArray(S, a, i).add(b).intoArray(a, i);
+                }
+            }
+            case RELU -> {
+                for (int i = from; i < end; i += S.length()) {
+                    FloatVector.fromArray(S, a, i).add(b).max(0f).intoArray(a, i);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = from; i < end; i += S.length()) {
+                    sigmoid(FloatVector.fromArray(S, a, i).add(b)).intoArray(a, i);
+                }
+            }
+            case TANH -> {
+                for (int i = from; i < end; i += S.length()) {
+                    tanh(FloatVector.fromArray(S, a, i).add(b)).intoArray(a, i);
+                }
+            }
+        }
     }
 
     public static FloatVector sigmoid(FloatVector z) {

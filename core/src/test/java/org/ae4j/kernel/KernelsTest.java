@@ -98,6 +98,27 @@ class KernelsTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Kernels.Pointwise.class)
+    void vectorMathBiasActivationGivesTheFusedKernelsValuesOnItsRangeOnly(Kernels.Pointwise kind) {
+        int lanes = VectorMath.SPECIES.length();
+        INDArray z = TestArrays.gaussian(31, 3.0, 1, 5 * lanes).castTo(DataType.FLOAT);
+        float[] values = z.toFloatVector();
+        INDArray expected = z.get(NDArrayIndex.all(), NDArrayIndex.interval(lanes, 4 * lanes)).dup();
+        KernelSelection.named("vector-api").biasActivation(expected, Nd4j.valueArrayOf(new long[] {1, 3 * lanes}, 0.75f), activation(kind));
+
+        VectorMath.biasActivation(values, lanes, 3 * lanes, 0.75f, kind);
+
+        assertThat(java.util.Arrays.copyOfRange(values, lanes, 4 * lanes)).as("the same bits as the fused kernels")
+                .containsExactly(expected.toFloatVector());
+        float[] untouched = z.toFloatVector();
+        assertThat(java.util.Arrays.copyOfRange(values, 0, lanes)).containsExactly(java.util.Arrays.copyOfRange(untouched, 0, lanes));
+        assertThat(java.util.Arrays.copyOfRange(values, 4 * lanes, 5 * lanes))
+                .containsExactly(java.util.Arrays.copyOfRange(untouched, 4 * lanes, 5 * lanes));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VectorMath.biasActivation(values, 0, lanes + 1, 0f, kind))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a multiple of " + lanes + " floats");
+    }
+
+    @ParameterizedTest
     @MethodSource("implementationsAndFunctions")
     void backpropMultipliesByTheDerivativeAndAddsTheColumnSums(Kernels kernels, Kernels.Pointwise kind) {
         INDArray y = f(TestArrays.gaussian(3, 2.0, ROWS, COLS), kind).castTo(DataType.FLOAT);

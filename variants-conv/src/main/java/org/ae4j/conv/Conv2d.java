@@ -93,15 +93,16 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     }
 
     /**
-     * With at most {@value #FEW_INPUTS} input channels by {@link NarrowConvolution} where the kernels take the arrays, the
-     * bias then added with the activation; else {@code conv2d} with the bias, then the activation.
+     * With at most {@value #FEW_INPUTS} input channels by {@link NarrowConvolution} (bias and activation included) where the
+     * kernels take the arrays and the activation is pointwise; else {@code conv2d} with the bias, then the activation.
      */
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
         INDArray output = newOutput(x);
-        if (inputShape()[0] <= FEW_INPUTS && narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output)) {
-            kernels.channelBiasActivation(output, bias.value(), activation);
+        Kernels.Pointwise f = activation.pointwise().orElse(null);
+        if (inputShape()[0] <= FEW_INPUTS && f != null
+                && narrow.forward(x, weights.value(), bias.value(), f, kernel, stride, padding, dilation, output)) {
             return Trace.of(x, output);
         }
         NativeOps.run("conv2d", new INDArray[] {x, kernelWeights(), bias.value()}, new INDArray[] {output}, intArgs());

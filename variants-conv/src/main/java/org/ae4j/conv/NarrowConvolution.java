@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -12,13 +13,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 interface NarrowConvolution {
 
     /** The implementation that takes nothing: the layer runs ND4J's {@code conv2d}. */
-    NarrowConvolution NONE = (x, w, k, s, p, d, out) -> false;
+    NarrowConvolution NONE = (x, w, b, f, k, s, p, d, out) -> false;
 
     /**
-     * Writes {@code out[n, f, y, x] = Σ} over taps {@code (ky, kx)} and channels {@code c} of
-     * {@code w[ky, kx, c, f]·x[n, c, s·y + d·ky − p, s·x + d·kx − p]} (0 outside the image) — a convolution of stride
-     * {@code s}, padding {@code p} and dilation {@code d}, without its bias — and returns true; or returns false,
-     * {@code out} untouched, for arrays it does not take.
+     * Writes {@code out[n, o, y, x] = f(z + b[o])} with {@code z = Σ} over taps {@code (ky, kx)} and channels {@code c} of
+     * {@code w[ky, kx, c, o]·x[n, c, s·y + d·ky − p, s·x + d·kx − p]} (0 outside the image) — a convolution of stride
+     * {@code s}, padding {@code p} and dilation {@code d}, its bias and activation applied to each image's output while
+     * it is in cache (as {@code channelBiasActivation} would after it) — and returns true; or returns false, {@code out}
+     * untouched, for arrays it does not take.
      */
-    boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out);
+    boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out);
 }

@@ -5,13 +5,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.ae4j.kernel.NativeFloats;
 import org.ae4j.kernel.VectorMath;
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@link NarrowConvolution} in Java, image by image, for float arrays in C order: each input channel is copied into a
  * frame of zeros as wide as the padding needs, every tap's patch plane of every channel is gathered from it once, then
  * each output channel is the sum of the patch planes times their
- * weights, a vector of output positions at a time with the sum in a register. Planes are padded to whole vectors so no
+ * weights, a vector of output positions at a time with the sum in a register; the bias and activation follow on each
+ * image's output planes while they are in cache. Planes are padded to whole vectors so no
  * position is left to a scalar loop. Measured on the default model's first layer: see docs/performance.md.
  */
 final class VectorNarrowConvolution implements NarrowConvolution {
@@ -20,8 +22,8 @@ final class VectorNarrowConvolution implements NarrowConvolution {
     private static final Scratch SCRATCH = new Scratch(5);
 
     @Override
-    public boolean forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
-        if (!NativeFloats.plain(x, w, out)) {
+    public boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
+        if (!NativeFloats.plain(x, w, b, out) || b.length() != out.size(1)) {
             return false;
         }
         int images = (int) x.size(0);
@@ -41,6 +43,8 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         float[] patch = Scratch.of(scratch, 2, patches * padded);
         float[] result = Scratch.of(scratch, 3, filters * padded);
         NativeFloats.floats(w).get(weights, 0, patches * filters);
+        float[] bias = new float[filters];
+        NativeFloats.floats(b).get(bias, 0, filters);
         for (int t = 0; t < patches; t++) {
             java.util.Arrays.fill(patch, t * padded + outPlane, (t + 1) * padded, 0f);      // the padding stays 0
         }
@@ -74,24 +78,26 @@ final class VectorNarrowConvolution implements NarrowConvolution {
                 }
             }
             for (int i = 0; i < padded; i += S.length()) {
-                int f = 0;
-                for (; f + 4 <= filters; f += 4) {
-                    fourFilters(patch, weights, patches, padded, filters, f, i, result);
+                int o = 0;
+                for (; o + 4 <= filters; o += 4) {
+                    fourFilters(patch, weights, patches, padded, filters, o, i, result);
                 }
-                for (; f < filters; f++) {
+                for (; o < filters; o++) {
                     FloatVector sum = FloatVector.zero(S);
                     for (int t = 0; t < patches; t++) {
-                        sum = FloatVector.fromArray(S, patch, t * padded + i).fma(FloatVector.broadcast(S, weights[t * filters + f]), sum);
+                        sum = FloatVector.fromArray(S, patch, t * padded + i).fma(FloatVector.broadcast(S, weights[t * filters + o]), sum);
                     }
-                    sum.intoArray(result, f * padded + i);
+                    sum.intoArray(result, o * padded + i);
                 }
             }
-            for (int f = 0; f < filters; f++) {
-                target.put((n * filters + f) * outPlane, result, f * padded, outPlane);
+            for (int o = 0; o < filters; o++) {
+                VectorMath.biasActivation(result, o * padded, padded, bias[o], f);  // in L1: no second pass over out
+                target.put((n * filters + o) * outPlane, result, o * padded, outPlane);
             }
         }
         java.lang.ref.Reference.reachabilityFence(x);
         java.lang.ref.Reference.reachabilityFence(w);
+        java.lang.ref.Reference.reachabilityFence(b);
         java.lang.ref.Reference.reachabilityFence(out);
         return true;
     }

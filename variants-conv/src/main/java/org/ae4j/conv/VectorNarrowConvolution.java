@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorNarrowConvolution implements NarrowConvolution {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private static final Scratch SCRATCH = new Scratch(5);
+    private static final Scratch SCRATCH = new Scratch(6);
 
     @Override
     public boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
@@ -43,7 +43,7 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         float[] patch = Scratch.of(scratch, 2, patches * padded);
         float[] result = Scratch.of(scratch, 3, filters * padded);
         NativeFloats.floats(w).get(weights, 0, patches * filters);
-        float[] bias = new float[filters];
+        float[] bias = Scratch.of(scratch, 5, filters);
         NativeFloats.floats(b).get(bias, 0, filters);
         for (int t = 0; t < patches; t++) {
             java.util.Arrays.fill(patch, t * padded + outPlane, (t + 1) * padded, 0f);      // the padding stays 0

@@ -53,38 +53,45 @@ public final class VectorMath {
 
     /**
      * {@code a[i] ← f(a[i] + bias)} for {@code i} in {@code [from, from + length)}, in place, with the functions above
-     * (the same values as the fused kernels' {@code channelBiasActivation}): for a kernel that applies a layer's bias
+     * vector by vector and the fused kernels' scalar formulas on a tail shorter than a vector (the same values as the
+     * fused kernels' {@code channelBiasActivation} on rows of the same length): for a kernel that applies a layer's bias
      * and activation to a block of its output while the block is still in cache.
-     *
-     * @throws IllegalArgumentException unless {@code length} is a multiple of {@link #SPECIES}' length
      */
     public static void biasActivation(float[] a, int from, int length, float bias, Kernels.Pointwise f) {
-        if (length % S.length() != 0) {
-            throw new IllegalArgumentException("length " + length + " is not a multiple of " + S.length() + " floats");
-        }
         FloatVector b = FloatVector.broadcast(S, bias);
         int end = from + length;
+        int bound = from + S.loopBound(length);
+        int i = from;
         switch (f) {                         // one loop per function: a shared one was not compiled to vector code
             case IDENTITY -> {
-                for (int i = from; i < end; i += S.length()) {
+                for (; i < bound; i += S.length()) {
                     FloatVector.fromArray(S, a, i).add(b).intoArray(a, i);
                 }
             }
             case RELU -> {
-                for (int i = from; i < end; i += S.length()) {
+                for (; i < bound; i += S.length()) {
                     FloatVector.fromArray(S, a, i).add(b).max(0f).intoArray(a, i);
                 }
             }
             case SIGMOID -> {
-                for (int i = from; i < end; i += S.length()) {
+                for (; i < bound; i += S.length()) {
                     sigmoid(FloatVector.fromArray(S, a, i).add(b)).intoArray(a, i);
                 }
             }
             case TANH -> {
-                for (int i = from; i < end; i += S.length()) {
+                for (; i < bound; i += S.length()) {
                     tanh(FloatVector.fromArray(S, a, i).add(b)).intoArray(a, i);
                 }
             }
+        }
+        for (; i < end; i++) {
+            float z = a[i] + bias;
+            a[i] = switch (f) {
+                case IDENTITY -> z;
+                case RELU -> Math.max(z, 0f);
+                case SIGMOID -> 1f / (1f + (float) Math.exp(-z));
+                case TANH -> (float) Math.tanh(z);
+            };
         }
     }
 

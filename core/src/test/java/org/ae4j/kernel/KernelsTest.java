@@ -99,7 +99,7 @@ class KernelsTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(Kernels.Pointwise.class)
-    void vectorMathBiasActivationGivesTheFusedKernelsValuesOnItsRangeOnly(Kernels.Pointwise kind) {
+    void vectorMathBiasActivationGivesTheFusedKernelsValuesOnItsRangeOnlyWithOrWithoutATail(Kernels.Pointwise kind) {
         int lanes = VectorMath.SPECIES.length();
         INDArray z = TestArrays.gaussian(31, 3.0, 1, 5 * lanes).castTo(DataType.FLOAT);
         float[] values = z.toFloatVector();
@@ -114,8 +114,14 @@ class KernelsTest {
         assertThat(java.util.Arrays.copyOfRange(values, 0, lanes)).containsExactly(java.util.Arrays.copyOfRange(untouched, 0, lanes));
         assertThat(java.util.Arrays.copyOfRange(values, 4 * lanes, 5 * lanes))
                 .containsExactly(java.util.Arrays.copyOfRange(untouched, 4 * lanes, 5 * lanes));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VectorMath.biasActivation(values, 0, lanes + 1, 0f, kind))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a multiple of " + lanes + " floats");
+
+        int odd = 2 * lanes + 3;                                                       // a scalar tail of 3
+        INDArray row = TestArrays.gaussian(32, 3.0, 1, odd).castTo(DataType.FLOAT);
+        float[] tailed = row.toFloatVector();
+        INDArray expectedRow = row.dup();
+        KernelSelection.named("vector-api").biasActivation(expectedRow, Nd4j.valueArrayOf(new long[] {1, odd}, -0.5f), activation(kind));
+        VectorMath.biasActivation(tailed, 0, odd, -0.5f, kind);
+        assertThat(tailed).as("a row with a tail, as the fused kernels compute it").containsExactly(expectedRow.toFloatVector());
     }
 
     @ParameterizedTest

@@ -93,16 +93,18 @@ public final class Conv2d extends ImageLayer implements OnnxExportable {
     }
 
     /**
-     * With at most {@value #FEW_INPUTS} input channels by {@link NarrowConvolution} (bias and activation included) where the
-     * kernels take the arrays and the activation is pointwise; else {@code conv2d} with the bias, then the activation.
+     * With at most {@value #FEW_INPUTS} input channels by {@link NarrowConvolution} where the kernels take the arrays (with
+     * the bias and a pointwise activation, else both after it); else {@code conv2d} with the bias, then the activation.
      */
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
         INDArray output = newOutput(x);
         Kernels.Pointwise f = activation.pointwise().orElse(null);
-        if (inputShape()[0] <= FEW_INPUTS && f != null
-                && narrow.forward(x, weights.value(), bias.value(), f, kernel, stride, padding, dilation, output)) {
+        if (inputShape()[0] <= FEW_INPUTS && narrow.forward(x, weights.value(), bias.value(), f, kernel, stride, padding, dilation, output)) {
+            if (f == null) {
+                kernels.channelBiasActivation(output, bias.value(), activation);
+            }
             return Trace.of(x, output);
         }
         NativeOps.run("conv2d", new INDArray[] {x, kernelWeights(), bias.value()}, new INDArray[] {output}, intArgs());

@@ -19,8 +19,9 @@ interface NarrowConvolution {
      * Writes {@code out[n, o, y, x] = f(z + b[o])} with {@code z = Σ} over taps {@code (ky, kx)} and channels {@code c} of
      * {@code w[ky, kx, c, o]·x[n, c, s·y + d·ky − p, s·x + d·kx − p]} (0 outside the image) — a convolution of stride
      * {@code s}, padding {@code p} and dilation {@code d}, its bias and activation applied to each image's output while
-     * it is in cache (as {@code channelBiasActivation} would after it) — and returns true; or returns false, {@code out}
-     * untouched, for arrays it does not take.
+     * it is in cache (as {@code channelBiasActivation} would after it); with {@code f} null, {@code z} alone (bias and
+     * activation left to the caller) — and returns true; or returns false, {@code out} untouched, for arrays it does not
+     * take.
      */
     boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out);
 }

@@ -23,7 +23,7 @@ final class VectorNarrowConvolution implements NarrowConvolution {
 
     @Override
     public boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
-        if (!NativeFloats.plain(x, w, b, out) || b.length() != out.size(1)) {
+        if (!NativeFloats.plain(x, w, out) || f != null && (!NativeFloats.plain(b) || b.length() != out.size(1))) {
             return false;
         }
         int images = (int) x.size(0);
@@ -44,7 +44,9 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         float[] result = Scratch.of(scratch, 3, filters * padded);
         NativeFloats.floats(w).get(weights, 0, patches * filters);
         float[] bias = Scratch.of(scratch, 5, filters);
-        NativeFloats.floats(b).get(bias, 0, filters);
+        if (f != null) {
+            NativeFloats.floats(b).get(bias, 0, filters);
+        }
         for (int t = 0; t < patches; t++) {
             java.util.Arrays.fill(patch, t * padded + outPlane, (t + 1) * padded, 0f);      // the padding stays 0
         }
@@ -91,7 +93,9 @@ final class VectorNarrowConvolution implements NarrowConvolution {
                 }
             }
             for (int o = 0; o < filters; o++) {
-                VectorMath.biasActivation(result, o * padded, padded, bias[o], f);  // in L1: no second pass over out
+                if (f != null) {
+                    VectorMath.biasActivation(result, o * padded, outPlane, bias[o], f);   // in L1: no second pass over out
+                }
                 target.put((n * filters + o) * outPlane, result, o * padded, outPlane);
             }
         }

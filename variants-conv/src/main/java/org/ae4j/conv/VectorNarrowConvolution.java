@@ -94,7 +94,7 @@ final class VectorNarrowConvolution implements NarrowConvolution {
             }
             for (int o = 0; o < filters; o++) {
                 if (f != null) {
-                    VectorMath.biasActivation(result, o * padded, outPlane, bias[o], f);   // in L1: no second pass over out
+                    VectorMath.biasActivation(result, o * padded, padded, bias[o], f);  // whole vectors, in L1: no pass over out
                 }
                 target.put((n * filters + o) * outPlane, result, o * padded, outPlane);
             }

@@ -171,10 +171,11 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpointFile = checkpoint != null ? checkpoint : out.resolveSibling(out.getFileName() + ".ckpt");
         int workerCount = Trainer.workers(training, model);
         app.say(String.format(Locale.ROOT, "training %s (%,d parameters) on %s: %,d examples (%.0f%% held out for "
-                        + "validation), %d epochs of %d, seed %d, %d worker%s%s, %s kernels", config.variant(), model.parameterCount(),
+                        + "validation), %d epochs of %d, seed %d, %d worker%s%s, %s kernels%s", config.variant(), model.parameterCount(),
                 splits.source(), train.size(), 100 * training.validationFraction(), training.epochs(), training.batchSize(),
                 training.seed(), workerCount, workerCount == 1 ? "" : "s",
-                training.workers() == TrainingConfig.AUTO_WORKERS ? " (one per core; --workers N to fix)" : "", model.kernels().name()));
+                training.workers() == TrainingConfig.AUTO_WORKERS ? " (one per core; --workers N to fix)" : "", model.kernels().name(),
+                training.schedule().isConstant() ? "" : ", learning rate " + training.schedule()));
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new EpochPrinter(app, training.epochs()));

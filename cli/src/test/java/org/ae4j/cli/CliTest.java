@@ -134,10 +134,12 @@ class CliTest {
                 {"variant": "vanilla", "model": {"encoderSizes": [64, 16], "activation": "leaky-relu"},
                  "regularizers": [{"type": "weight-decay", "lambda": 1e-5}],
                  "optimizer": {"type": "rmsprop", "learningRate": 0.002},
-                 "training": {"epochs": 1, "batchSize": 128, "seed": 3}}""");
+                 "training": {"epochs": 1, "batchSize": 128, "seed": 3,
+                              "schedule": {"shape": "cosine", "peakFactor": 2, "warmupFraction": 0.1}}}""");
         Path model = dir.resolve("c.ae4j");
         Run r = run("train", "--config", config.toString(), "--out", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains(", learning rate cosine (peak 2×, warm-up 10 %)");
         var registry = Ae4j.registry();
         SavedModel saved = ModelFile.load(model, registry);
         assertThat(saved.config()).isEqualTo(new ConfigCodec(registry).read(config));

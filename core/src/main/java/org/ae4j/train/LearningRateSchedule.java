@@ -89,7 +89,8 @@ public record LearningRateSchedule(String shape, double peakFactor, double warmu
 
     @Override
     public String toString() {
-        return isConstant() ? "constant" : String.format(Locale.ROOT, "%s (peak %g×, warm-up %.0f %%)", shape, peakFactor,
-                100 * warmupFraction);
+        return isConstant() ? "constant" : String.format(Locale.ROOT, "%s (peak %s×, warm-up %s %%)", shape,
+                java.math.BigDecimal.valueOf(peakFactor).stripTrailingZeros().toPlainString(),
+                java.math.BigDecimal.valueOf(100 * warmupFraction).stripTrailingZeros().toPlainString());
     }
 }

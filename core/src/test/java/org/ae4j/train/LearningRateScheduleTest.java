@@ -34,6 +34,9 @@ class LearningRateScheduleTest {
             previous = s.factor(step, 100);
         }
         assertThat(LearningRateSchedule.linear(2, 0).factor(0, 4)).as("no warm-up").isEqualTo(2.0);
+        assertThat(s).hasToString("linear (peak 10×, warm-up 10 %)");
+        assertThat(LearningRateSchedule.cosine(2.5, 0.05)).hasToString("cosine (peak 2.5×, warm-up 5 %)");
+        assertThat(LearningRateSchedule.constant()).hasToString("constant");
     }
 
     @Test

@@ -119,7 +119,7 @@ class TrainerTest {
         TrainingConfig cfg = config().withSchedule(LearningRateSchedule.cosine(3, 0.1));
         assertThatThrownBy(() -> new Trainer(cfg).fit(model, plain, data(64, 12, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("training.schedule cosine (peak 3.00000×, warm-up 10 %)")
+                .hasMessageContaining("training.schedule cosine (peak 3×, warm-up 10 %)")
                 .hasMessageContaining("does not support learning-rate schedules");
         assertThat(model.parameters().get(0).value()).as("nothing trained").isEqualTo(before);
     }

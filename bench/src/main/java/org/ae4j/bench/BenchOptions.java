@@ -31,8 +31,8 @@ public record BenchOptions(Optional<Path> data, List<String> variants, int epoch
     /**
      * The learning rate of a run on a step budget: a one-cycle schedule, 10 % linear warm-up to 10× the variant's rate,
      * then a linear decay to 0. Measured on {@link #quick}'s budget against the constant default, it lowered every
-     * variant's test MSE (vanilla 0.0181 → 0.0162, sparse 0.0248 → 0.0191, contractive 0.0171 → 0.0122, conv 0.0030 →
-     * 0.0018); 5× gained about half as much, none diverged at 10×.
+     * variant's test MSE (vanilla 0.0181 → 0.0160, sparse 0.0248 → 0.0191, contractive 0.0171 → 0.0122, conv 0.0030 →
+     * 0.0019); 5× gained about half as much, none diverged at 10×.
      */
     public static final LearningRateSchedule BUDGET_SCHEDULE = LearningRateSchedule.linear(10, 0.1);
 

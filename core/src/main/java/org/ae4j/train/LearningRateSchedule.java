@@ -21,8 +21,8 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p>Measured on the embedded sample with a budget of 800 steps ({@code ae4j bench --quick}, docs/performance.md):
- * {@code linear} at 10× each variant's Adam rate lowered every variant's test MSE (vanilla 0.0181 → 0.0162,
- * contractive 0.0171 → 0.0122, conv 0.0030 → 0.0018), with no divergence; 5× gained less.
+ * {@code linear} at 10× each variant's Adam rate lowered every variant's test MSE (vanilla 0.0181 → 0.0160,
+ * contractive 0.0171 → 0.0122, conv 0.0030 → 0.0019), with no divergence; 5× gained less.
  *
  * @param shape          {@code constant}, {@code linear} or {@code cosine}
  * @param peakFactor     the largest factor, &gt; 0 (ignored by {@code constant})

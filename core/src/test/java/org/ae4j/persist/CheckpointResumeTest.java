@@ -40,7 +40,8 @@ class CheckpointResumeTest {
 
     @Test
     void resumingFromTheLastCheckpointEndsExactlyLikeAnUninterruptedRun(@TempDir Path dir) throws IOException {
-        for (String training : List.of("{\"epochs\": 5}", "{\"epochs\": 6, \"patience\": 2, \"minDelta\": 0.002}")) {
+        for (String training : List.of("{\"epochs\": 5}", "{\"epochs\": 6, \"patience\": 2, \"minDelta\": 0.002}",
+                "{\"epochs\": 5, \"schedule\": {\"shape\": \"linear\", \"peakFactor\": 3, \"warmupFraction\": 0.2}}")) {
             ModelConfig config = new ConfigCodec(TinyVariant.REGISTRY)
                     .read("{\"variant\": \"tiny\", \"training\": " + training + "}", "t");
             Dataset data = TestArrays.structured(300, 3);

@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ae4j.spi.Optimizer;
+import org.ae4j.spi.ElementwiseOptimizer;
 import org.ae4j.spi.OptimizerState;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.ParameterBlock;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Shared bookkeeping of the built-in optimizers: per-parameter state arrays created on first use
  * (zero-filled, same shape and type as the parameter, outside any workspace) and the step counter.
  * When the parameters form a {@link ParameterBlock}, the state is flat too and each step is one
- * update of the whole block rather than one per parameter.
+ * update of the whole block rather than one per parameter — or, for data-parallel lanes, one update per lane of its
+ * range of the block ({@link ElementwiseOptimizer}: every built-in update is elementwise).
  */
-abstract class StatefulOptimizer implements Optimizer {
+abstract class StatefulOptimizer implements ElementwiseOptimizer {
 
     private final Map<Parameter, INDArray[]> state = new IdentityHashMap<>();
     private final int stateArrays;
@@ -45,6 +48,31 @@ abstract class StatefulOptimizer implements Optimizer {
                 update(p.value(), p.gradient(), state.computeIfAbsent(p, this::newState), iterations);
             }
         }
+        iterations++;
+    }
+
+    @Override
+    public final boolean prepareRanges(List<Parameter> parameters) {
+        return flatFor(parameters) != null;
+    }
+
+    /** The prepared block's values, gradients and state over {@code [from, to)}, updated as one whole step would. */
+    @Override
+    public final void stepRange(long from, long to) {
+        Flat whole = flat;
+        if (whole == null) {
+            throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
+        }
+        INDArrayIndex range = NDArrayIndex.interval(from, to);
+        INDArray[] state = new INDArray[stateArrays];
+        for (int k = 0; k < stateArrays; k++) {
+            state[k] = whole.state()[k].get(range);
+        }
+        update(whole.values().get(range), whole.gradients().get(range), state, iterations);
+    }
+
+    @Override
+    public final void endStep() {
         iterations++;
     }
 

@@ -4,6 +4,7 @@ import org.ae4j.model.Autoencoder;
 import org.ae4j.model.StepContext;
 import org.ae4j.model.StepLoss;
 import org.ae4j.spi.BatchSlice;
+import org.ae4j.spi.ElementwiseOptimizer;
 import org.ae4j.spi.ParameterBlock;
 import org.ae4j.spi.RandomSource;
 import org.ae4j.util.Lanes;
@@ -63,33 +64,70 @@ public final class DataParallelStep implements AutoCloseable {
 
     /** One step's gradients, left in the model's gradient buffers; returns the batch's loss. */
     public StepLoss step(INDArray batch, int epoch) {
+        return step(batch, epoch, null);
+    }
+
+    /**
+     * One step's gradients and, with {@code optimizer} not null, its update: each lane updates the range of the
+     * parameter block whose gradients it has just combined (no pass after the lanes), unless the batch's loss is not
+     * finite — then nothing is updated, as the trainer's divergence guard requires. {@code optimizer} must have been
+     * {@linkplain ElementwiseOptimizer#prepareRanges prepared} for the model's parameters. Returns the batch's loss.
+     */
+    public StepLoss step(INDArray batch, int epoch, ElementwiseOptimizer optimizer) {
         if (stochastic[0] == null) {
             throw new IllegalStateException("call startEpoch before the first step");
         }
         int count = lanes.count();
         long rows = batch.size(0);
         if (rows < count) {
-            return model.trainingStep(batch, StepContext.of(stochastic[0], corrupting[0], epoch));
+            StepLoss loss = model.trainingStep(batch, StepContext.of(stochastic[0], corrupting[0], epoch));
+            if (optimizer != null && Double.isFinite(loss.total())) {
+                optimizer.stepRange(0, block.values().length());
+                optimizer.endStep();
+            }
+            return loss;
         }
         StepLoss[] losses = new StepLoss[count];
-        BatchSlice slice = new LaneSlice(rows);
-        long parameters = block.values().length();
         lanes.run(lane -> {
-            INDArray part = batch.get(NDArrayIndex.interval(rows * lane / count, rows * (lane + 1) / count));
             if (lane == 0) {
-                losses[0] = model.trainingStep(part, StepContext.of(stochastic[0], corrupting[0], epoch).onSlice(slice));
+                laneStep(0, batch, rows, epoch, losses, optimizer);
             } else {
                 try (MemoryWorkspace ignored = memory.open()) {
-                    losses[lane] = model.trainingStep(part, StepContext.of(stochastic[lane], corrupting[lane], epoch).onSlice(slice));
+                    laneStep(lane, batch, rows, epoch, losses, optimizer);
                 }
             }
-            lanes.barrier();
-            combine(lane, parameters * lane / count, parameters * (lane + 1) / count, rows);
         });
+        StepLoss loss = batchLoss(losses, rows);
+        if (optimizer != null && Double.isFinite(loss.total())) {
+            optimizer.endStep();
+        }
+        return loss;
+    }
+
+    /**
+     * Lane {@code lane}'s part of a step, in its step memory: the training step on its slice, then (once every lane has
+     * its gradients) the combination of its range of the parameter block and, with an optimizer, that range's update.
+     */
+    private void laneStep(int lane, INDArray batch, long rows, int epoch, StepLoss[] losses, ElementwiseOptimizer optimizer) {
+        int count = lanes.count();
+        INDArray part = batch.get(NDArrayIndex.interval(rows * lane / count, rows * (lane + 1) / count));
+        losses[lane] = model.trainingStep(part, StepContext.of(stochastic[lane], corrupting[lane], epoch).onSlice(new LaneSlice(rows)));
+        lanes.barrier();
+        long parameters = block.values().length();
+        long from = parameters * lane / count;
+        long to = parameters * (lane + 1) / count;
+        combine(lane, from, to, rows);
+        if (optimizer != null && from < to && Double.isFinite(batchLoss(losses, rows).total())) {
+            optimizer.stepRange(from, to);
+        }
+    }
+
+    /** The batch's loss: the lanes' losses weighted by their shares (the same bits on every thread). */
+    private StepLoss batchLoss(StepLoss[] losses, long rows) {
         double reconstruction = 0;
         double bottleneck = 0;
         double penalty = 0;
-        for (int lane = 0; lane < count; lane++) {
+        for (int lane = 0; lane < losses.length; lane++) {
             double weight = share(lane, rows);
             reconstruction += weight * losses[lane].reconstruction();
             bottleneck += weight * losses[lane].bottleneck();

@@ -7,6 +7,7 @@ import org.ae4j.data.Dataset;
 import org.ae4j.model.Autoencoder;
 import org.ae4j.model.StepContext;
 import org.ae4j.model.StepLoss;
+import org.ae4j.spi.ElementwiseOptimizer;
 import org.ae4j.spi.Optimizer;
 import org.ae4j.spi.Parameter;
 import org.ae4j.spi.ParameterBlock;
@@ -162,8 +163,9 @@ public final class Trainer {
     }
 
     /**
-     * One epoch of shuffled mini-batches: per batch a step in the step memory (on the data-parallel lanes
-     * when there are any), the divergence guard, clipping, the schedule's learning rate and the optimizer's update.
+     * One epoch of shuffled mini-batches: per batch the schedule's learning rate, a step in the step memory (on the
+     * data-parallel lanes when there are any, which also update their ranges of the parameter block when they can),
+     * the divergence guard, and else clipping and the optimizer's update.
      * Returns the epoch's mean training loss, examples and seconds (no validation yet).
      */
     private EpochMetrics trainEpoch(Autoencoder model, Optimizer optimizer, Dataset data, int epoch, RandomSource root,
@@ -174,6 +176,7 @@ public final class Trainer {
             parallel.startEpoch(stochastic, corrupting);
         }
         StepContext step = StepContext.of(stochastic, corrupting, epoch);
+        ElementwiseOptimizer inLanes = updatesInLanes(optimizer, model, parallel);
         int batches = data.batchCount(config.batchSize());
         long start = System.nanoTime();
         double lossSum = 0;
@@ -183,16 +186,18 @@ public final class Trainer {
             batchIndex++;
             StepLoss loss;
             try (MemoryWorkspace ignored = stepMemory.open()) {
-                loss = parallel != null ? parallel.step(batch, epoch) : model.trainingStep(batch, step);
-                if (!Double.isFinite(loss.total())) {
+                scheduleLearningRate(optimizer, (long) (epoch - 1) * batches + batchIndex - 1, plannedSteps);
+                loss = parallel == null ? model.trainingStep(batch, step) : parallel.step(batch, epoch, inLanes);
+                if (!Double.isFinite(loss.total())) {                // the lanes did not update either
                     throw new DivergenceException(epoch, batchIndex, "loss is " + loss.total() + " (reconstruction "
                             + loss.reconstruction() + ", bottleneck " + loss.bottleneck() + ", penalty " + loss.penalty() + ")");
                 }
-                if (config.clipNorm() > 0) {
-                    clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                if (inLanes == null) {
+                    if (config.clipNorm() > 0) {
+                        clipGradients(model.parameters(), config.clipNorm(), epoch, batchIndex);
+                    }
+                    optimizer.step(model.parameters());
                 }
-                scheduleLearningRate(optimizer, (long) (epoch - 1) * batches + batchIndex - 1, plannedSteps);
-                optimizer.step(model.parameters());
             }
             long n = batch.size(0);
             lossSum += loss.total() * n;
@@ -202,6 +207,19 @@ public final class Trainer {
             listeners.forEach(l -> l.onBatchEnd(progress));
         }
         return new EpochMetrics(epoch, lossSum / examples, Double.NaN, examples, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The optimizer when data-parallel lanes can apply its update to their ranges of the parameter block right after
+     * combining them ({@link ElementwiseOptimizer}, no gradient clipping, which needs the whole gradient's norm first);
+     * else null: the update runs after the lanes.
+     */
+    private ElementwiseOptimizer updatesInLanes(Optimizer optimizer, Autoencoder model, DataParallelStep parallel) {
+        if (parallel != null && config.clipNorm() == 0 && optimizer instanceof ElementwiseOptimizer elementwise
+                && elementwise.prepareRanges(model.parameters())) {
+            return elementwise;
+        }
+        return null;
     }
 
     /**

@@ -162,13 +162,16 @@ public final class Lanes implements AutoCloseable {
     /**
      * Runs {@code lower} on the calling thread and {@code upper} alongside: on helper 1 of the team the
      * calling thread owns (idle between tasks), else in the common fork-join pool, else after
-     * {@code lower}. Returns when both are done.
+     * {@code lower} — always after it inside a lane's task, where every core already has its lane.
+     * Returns when both are done.
      */
     public static void split(Runnable lower, Runnable upper) {
         if (splitInTeam(lower, upper)) {
             return;
         }
-        if (ForkJoinPool.getCommonPoolParallelism() >= 1 && current() == 0) {
+        Lanes owned = OWNED.get();
+        boolean inTask = current() != 0 || owned != null && owned.running;
+        if (ForkJoinPool.getCommonPoolParallelism() >= 1 && !inTask) {
             ForkJoinTask<?> forked = ForkJoinPool.commonPool().submit(upper);
             lower.run();
             forked.join();

@@ -275,6 +275,46 @@ class TrainerTest {
     }
 
     @Test
+    void lanesUpdatingTheirRangesGiveTheUpdateOfTheWholeBlock() {
+        INDArray x = data(37, 12, 5).features();
+        INDArray tiny = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1));     // fewer rows than lanes
+        INDArray diverging = x.dup();
+        diverging.putScalar(3, 2, Double.NaN);
+        for (org.ae4j.spi.OptimizerSpec spec : List.<org.ae4j.spi.OptimizerSpec>of(AdamSpec.defaults(), new SgdSpec(0.1, 0.9, true),
+                org.ae4j.optim.RmsPropSpec.defaults())) {
+            Autoencoder inLanes = model(4);
+            org.ae4j.spi.ElementwiseOptimizer ranged = (org.ae4j.spi.ElementwiseOptimizer) spec.create(org.ae4j.kernel.KernelSelection.best());
+            assertThat(ranged.prepareRanges(inLanes.parameters())).isTrue();
+            org.ae4j.util.StepMemory memory = new org.ae4j.util.StepMemory("trainer-test-ranges");
+            try (DataParallelStep step = new DataParallelStep(inLanes, 2, memory)) {
+                step.startEpoch(new org.ae4j.spi.RandomSource(1), new org.ae4j.spi.RandomSource(2));
+                for (INDArray batch : List.of(x, tiny, x, x)) {
+                    step.step(batch, 1, ranged);
+                }
+                List<INDArray> before = inLanes.parameters().stream().map(p -> p.value().dup()).toList();
+                assertThat(step.step(diverging, 1, ranged).total()).isNaN();
+                for (int i = 0; i < before.size(); i++) {
+                    assertThat(inLanes.parameters().get(i).value()).as("no update on a diverging batch").isEqualTo(before.get(i));
+                }
+            }
+            Autoencoder after = model(4);
+            Optimizer whole = spec.create(org.ae4j.kernel.KernelSelection.best());
+            try (DataParallelStep step = new DataParallelStep(after, 2, memory)) {
+                step.startEpoch(new org.ae4j.spi.RandomSource(1), new org.ae4j.spi.RandomSource(2));
+                for (INDArray batch : List.of(x, tiny, x, x)) {
+                    step.step(batch, 1);
+                    whole.step(after.parameters());
+                }
+            }
+            assertThat(ranged.iterations()).isEqualTo(4).isEqualTo(whole.iterations());
+            for (int i = 0; i < after.parameters().size(); i++) {
+                assertThat(inLanes.parameters().get(i).value()).as(spec + " " + after.parameters().get(i).name())
+                        .isEqualTo(after.parameters().get(i).value());
+            }
+        }
+    }
+
+    @Test
     void dataParallelTrainingNeedsOneParameterBlock() {
         Autoencoder floats = model(3);
         Autoencoder doubles = TinyModels.dense(12, 8, 4, "sigmoid", "mse", DataType.DOUBLE, 3, List.of());

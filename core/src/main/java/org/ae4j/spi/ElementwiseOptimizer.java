@@ -1,0 +1,32 @@
+package org.ae4j.spi;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * An optimizer whose update of a {@link ParameterBlock} is elementwise, so that one step can be applied as updates of
+ * disjoint ranges of the block from different threads: data-parallel training updates each lane's share of the block
+ * right after the lane has combined the gradients of that share, in the same task, instead of in one more pass after
+ * every lane has finished. A step in ranges is {@link #prepareRanges} (once, on the thread that owns the optimizer),
+ * then {@link #stepRange} for ranges that cover the block once, then {@link #endStep} — the same update as
+ * {@link #step}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public interface ElementwiseOptimizer extends Optimizer {
+
+    /**
+     * Makes the state a step in ranges of {@code parameters}' block needs; returns false, and nothing else changes,
+     * when the parameters are not one {@link ParameterBlock} (then only {@link #step} applies). Called before the
+     * ranges' threads start; safe to call again with the same list.
+     */
+    boolean prepareRanges(List<Parameter> parameters);
+
+    /**
+     * Applies this step's update to the values {@code [from, to)} of the prepared block from its gradients. Ranges of
+     * one step must not overlap; each may run on its own thread.
+     */
+    void stepRange(long from, long to);
+
+    /** Ends a step made of {@link #stepRange} calls (counts it), on the thread that called {@link #prepareRanges}. */
+    void endStep();
+}

@@ -290,14 +290,14 @@ final class VectorKernels {
             FloatVector step = mi.mul(alpha).div(vi.lanewise(VectorOperators.SQRT).add(epsilon));
             FloatVector.fromByteBuffer(S, theta, at, ORDER).sub(step).intoByteBuffer(theta, at, ORDER);
         }
-        for (; i < n; i++) {
+        for (; i < n; i++) {               // the vector body's operations in its order: the same bits wherever a split falls
             int at = 4 * i;
             float gi = g.getFloat(at);
-            float mi = flush(beta1 * m.getFloat(at) + c1 * gi);
-            float vi = flush(beta2 * v.getFloat(at) + c2 * gi * gi);
+            float mi = flush(m.getFloat(at) * beta1 + gi * c1);
+            float vi = flush(v.getFloat(at) * beta2 + gi * gi * c2);
             m.putFloat(at, mi);
             v.putFloat(at, vi);
-            theta.putFloat(at, theta.getFloat(at) - alpha * mi / ((float) Math.sqrt(vi) + epsilon));
+            theta.putFloat(at, theta.getFloat(at) - mi * alpha / ((float) Math.sqrt(vi) + epsilon));
         }
     }
 

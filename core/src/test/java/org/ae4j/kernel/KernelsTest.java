@@ -404,6 +404,31 @@ class KernelsTest {
     }
 
     @Test
+    void adamGivesTheSameBitsWhereverTheBlockIsCutIntoRanges() {
+        int n = 100_003;                                         // above the split threshold: halves on two threads
+        Kernels kernels = KernelSelection.named("vector-api");
+        INDArray[] whole = adamArrays(n);
+        INDArray[] cut = adamArrays(n);
+        kernels.adam(whole[0], whole[1], whole[2], whole[3], 7, 1e-3, 0.9, 0.999, 1e-8);
+        long[] cuts = {0, 3, 50_001, 77_777, n};                 // ranges starting and ending off the vector grid
+        for (int k = 0; k + 1 < cuts.length; k++) {
+            INDArray[] range = new INDArray[4];
+            for (int a = 0; a < 4; a++) {
+                range[a] = cut[a].get(NDArrayIndex.interval(cuts[k], cuts[k + 1]));
+            }
+            kernels.adam(range[0], range[1], range[2], range[3], 7, 1e-3, 0.9, 0.999, 1e-8);
+        }
+        for (int a : new int[] {0, 2, 3}) {
+            assertThat(cut[a].toFloatVector()).as("array %d", a).containsExactly(whole[a].toFloatVector());
+        }
+    }
+
+    private static INDArray[] adamArrays(int n) {
+        return new INDArray[] {TestArrays.gaussian(41, 1.0, n).castTo(DataType.FLOAT), TestArrays.gaussian(42, 1.0, n).castTo(DataType.FLOAT),
+            TestArrays.gaussian(43, 0.1, n).castTo(DataType.FLOAT), Nd4j.zeros(DataType.FLOAT, n)};   // v = 0: a first step
+    }
+
+    @Test
     void anUnknownOrUnavailableChoiceIsRefusedByName() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KernelSelection.named("cuda"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown kernels 'cuda'; known: nd4j, vector-api");

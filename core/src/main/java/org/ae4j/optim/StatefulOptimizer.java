@@ -29,9 +29,21 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
     private double learningRateFactor = 1;
     private List<Parameter> planned;
     private Flat flat;
+    /** Views of the ranges {@link #stepRange} was asked for, by {@code [from, to]}: made once, not per step. */
+    private final Map<List<Long>, Flat> ranges = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The whole block's values, gradients and state arrays. */
+    /** The whole block's (or a range's) values, gradients and state arrays. */
     private record Flat(INDArray values, INDArray gradients, INDArray[] state) {
+
+        /** Views of {@code [from, to)} of every array. */
+        Flat range(long from, long to) {
+            INDArrayIndex range = NDArrayIndex.interval(from, to);
+            INDArray[] parts = new INDArray[state.length];
+            for (int k = 0; k < state.length; k++) {
+                parts[k] = state[k].get(range);
+            }
+            return new Flat(values.get(range), gradients.get(range), parts);
+        }
     }
 
     StatefulOptimizer(int stateArrays) {
@@ -63,12 +75,8 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
         if (whole == null) {
             throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
         }
-        INDArrayIndex range = NDArrayIndex.interval(from, to);
-        INDArray[] state = new INDArray[stateArrays];
-        for (int k = 0; k < stateArrays; k++) {
-            state[k] = whole.state()[k].get(range);
-        }
-        update(whole.values().get(range), whole.gradients().get(range), state, iterations);
+        Flat part = ranges.computeIfAbsent(List.of(from, to), r -> whole.range(from, to));   // a lane's range: every step
+        update(part.values(), part.gradients(), part.state(), iterations);
     }
 
     @Override
@@ -83,6 +91,7 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
         }
         planned = parameters;
         flat = null;
+        ranges.clear();
         ParameterBlock block = ParameterBlock.of(parameters).orElse(null);
         if (block != null) {
             INDArray[] whole = new INDArray[stateArrays];

@@ -70,17 +70,20 @@ class BenchRunnerTest {
     @Test
     void aStepBudgetSetsEpochsAndEarlyStoppingForTheDataAtHand(@TempDir Path out) {
         BenchOptions quick = BenchOptions.quick(out);
-        org.ae4j.train.TrainingConfig defaults = org.ae4j.train.TrainingConfig.defaults();     // batches of 256
-        org.ae4j.train.TrainingConfig sample = quick.training(defaults, 4000);               // 3,600 trained on: 15 steps per epoch
-        assertThat(sample.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 15);
+        org.ae4j.train.TrainingConfig defaults = org.ae4j.train.TrainingConfig.defaults().withBatchSize(256);
+        org.ae4j.train.TrainingConfig sample = quick.training(defaults, 4000);   // 3,600 trained on in batches of 64: 57 steps per epoch
+        assertThat(sample.batchSize()).isEqualTo(BenchOptions.BUDGET_BATCH);
+        assertThat(sample.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 57);
         assertThat(sample.validationFraction()).isEqualTo(0.1);
-        assertThat(sample.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 10.0 / 15));   // a tenth of the budget
+        assertThat(sample.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 10.0 / 57));   // a tenth of the budget
         assertThat(sample.seed()).isEqualTo(quick.seed());
-        org.ae4j.train.TrainingConfig oneClass = quick.oneClassTraining(defaults, 400);       // 2 steps per epoch, a quarter of the budget
-        assertThat(oneClass.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 4 / 2);
-        assertThat(oneClass.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 4 / 10.0 / 2));
+        org.ae4j.train.TrainingConfig oneClass = quick.oneClassTraining(defaults, 400);   // 360 in batches of 64: 6 steps per epoch
+        assertThat(oneClass.epochs()).isEqualTo(BenchOptions.QUICK_STEPS / 4 / 6);
+        assertThat(oneClass.patience()).isEqualTo((int) Math.ceil(BenchOptions.QUICK_STEPS / 4 / 10.0 / 6));
+        assertThat(quick.training(defaults.withBatchSize(16), 4000).batchSize()).isEqualTo(16);   // a smaller default stays
         org.ae4j.train.TrainingConfig byEpochs = new BenchOptions(Optional.empty(), List.of(), 7, 0, 0, 10, 1, out).training(defaults, 4000);
         assertThat(byEpochs.epochs()).isEqualTo(7);
+        assertThat(byEpochs.batchSize()).isEqualTo(256);
         assertThat(byEpochs.patience()).isEqualTo(defaults.patience());
     }
 }

@@ -33,7 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "a,b,…", split = ",", description = "Variants to run (default: all discovered).")
     List<String> variants;
 
-    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, with a one-cycle learning rate "
+    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, in batches of "
+            + BenchOptions.BUDGET_BATCH + " examples, with a one-cycle learning rate "
             + "(10%% warm-up to 10x the variant's, linear decay) and early stopping on 10%% held out (default with --quick: "
             + BenchOptions.QUICK_STEPS + ").")
     Integer steps;
@@ -44,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "Classes of the one-class AUROC protocol (default: 10; 2 with --quick).")
     Integer classes;
 
-    @Option(names = "--quick", description = "Embedded sample, a budget of " + BenchOptions.QUICK_STEPS + " steps per model with early stopping, 2 anomaly classes.")
+    @Option(names = "--quick", description = "Embedded sample, a budget of " + BenchOptions.QUICK_STEPS + " steps of "
+            + BenchOptions.BUDGET_BATCH + " examples per model with early stopping, 2 anomaly classes.")
     boolean quick;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "12345", description = "Seed (default: ${DEFAULT-VALUE}).")

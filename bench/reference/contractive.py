@@ -1,4 +1,4 @@
-"""ae4j's `contractive` variant in PyTorch: 784-256 sigmoid encoder, 256-784 sigmoid decoder, MSE plus
+"""ae4j's `contractive` variant in PyTorch: 784-256 sigmoid encoder, 256-784 linear decoder, MSE plus
 lambda * ||J_f(x)||_F^2 (batch mean, closed form for a sigmoid layer), lambda 1e-4."""
 import torch
 from torch import nn
@@ -20,6 +20,6 @@ def contractive_step(model, inputs, targets):
 if __name__ == "__main__":
     args = common.parse_args(__doc__)
     torch.manual_seed(args.seed)
-    model = nn.Sequential(nn.Linear(784, 256), nn.Sigmoid(), nn.Linear(256, 784), nn.Sigmoid())
+    model = nn.Sequential(nn.Linear(784, 256), nn.Sigmoid(), nn.Linear(256, 784))
     common.init_like_ae4j(model)
     common.run("contractive", args, model, contractive_step, common.mse_metrics, lambda m, x: m(x))

@@ -44,6 +44,16 @@ class ContractiveTest {
         assertGradientsMatch(model(List.of(5), "sigmoid", new ContractiveSpec(0.5, "exact", 0.05, 1)));
     }
 
+    /** The variant's own architecture (sigmoid encoder, linear decoder), scaled down, with its default penalty form. */
+    @Test
+    void theVariantsLinearDecoderGradientMatchesFiniteDifferences() {
+        DenseAutoencoderSpec spec = ContractiveVariant.DEFAULT_SPEC.withEncoderSizes(List.of(5));
+        assertThat(spec.outputActivation()).isEqualTo("identity");
+        Autoencoder model = spec.build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(12)))
+                .withAdditionalRegularizers(List.of(new ContractiveSpec(0.5, "auto", 0.05, 1).create(org.ae4j.kernel.KernelSelection.best())));
+        assertGradientsMatch(model);
+    }
+
     @Test
     void stochasticFormGradientMatchesFiniteDifferencesWithTheNoiseHeldFixed() {
         assertGradientsMatch(model(List.of(5), "sigmoid", new ContractiveSpec(0.5, "stochastic", 0.1, 2)));

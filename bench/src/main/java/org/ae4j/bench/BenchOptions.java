@@ -77,7 +77,7 @@ public record BenchOptions(Optional<Path> data, List<String> variants, int epoch
 
     /** The training of each model in words, for reports. */
     public String describeTraining() {
-        return steps == 0 ? epochs + " epochs" : "up to " + steps + " steps of " + BUDGET_BATCH + " examples, learning rate "
+        return steps == 0 ? epochs + " epochs" : "up to " + steps + " steps of up to " + BUDGET_BATCH + " examples, learning rate "
                 + BUDGET_SCHEDULE
                 + ", early stopping on 10 % held out";
     }

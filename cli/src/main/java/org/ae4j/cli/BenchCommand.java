@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "a,b,…", split = ",", description = "Variants to run (default: all discovered).")
     List<String> variants;
 
-    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, in batches of "
+    @Option(names = "--steps", paramLabel = "N", description = "A budget of optimizer steps per model, in batches of up to "
             + BenchOptions.BUDGET_BATCH + " examples, with a one-cycle learning rate "
             + "(10%% warm-up to 10x the variant's, linear decay) and early stopping on 10%% held out (default with --quick: "
             + BenchOptions.QUICK_STEPS + ").")
@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "Classes of the one-class AUROC protocol (default: 10; 2 with --quick).")
     Integer classes;
 
-    @Option(names = "--quick", description = "Embedded sample, a budget of " + BenchOptions.QUICK_STEPS + " steps of "
+    @Option(names = "--quick", description = "Embedded sample, a budget of " + BenchOptions.QUICK_STEPS + " steps of up to "
             + BenchOptions.BUDGET_BATCH + " examples per model with early stopping, 2 anomaly classes.")
     boolean quick;
 

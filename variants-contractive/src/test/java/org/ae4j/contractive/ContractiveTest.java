@@ -28,8 +28,12 @@ class ContractiveTest {
     static final Registry REGISTRY = Ae4j.registry();
 
     static Autoencoder model(List<Integer> sizes, String activation, ContractiveSpec penalty) {
-        return new DenseAutoencoderSpec(sizes, activation, "sigmoid", "mse")
-                .build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(11)))
+        return model(new DenseAutoencoderSpec(sizes, activation, "sigmoid", "mse"), penalty, 11);
+    }
+
+    /** {@code spec} on 8 inputs, in double precision, with {@code penalty} as its regularizer. */
+    static Autoencoder model(DenseAutoencoderSpec spec, ContractiveSpec penalty, long seed) {
+        return spec.build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(seed)))
                 .withAdditionalRegularizers(List.of(penalty.create(org.ae4j.kernel.KernelSelection.best())));
     }
 
@@ -49,9 +53,7 @@ class ContractiveTest {
     void theVariantsLinearDecoderGradientMatchesFiniteDifferences() {
         DenseAutoencoderSpec spec = ContractiveVariant.DEFAULT_SPEC.withEncoderSizes(List.of(5));
         assertThat(spec.outputActivation()).isEqualTo("identity");
-        Autoencoder model = spec.build(new long[] {8}, new BuildContext(REGISTRY, DataType.DOUBLE, new RandomSource(12)))
-                .withAdditionalRegularizers(List.of(new ContractiveSpec(0.5, "auto", 0.05, 1).create(org.ae4j.kernel.KernelSelection.best())));
-        assertGradientsMatch(model);
+        assertGradientsMatch(model(spec, new ContractiveSpec(0.5, "auto", 0.05, 1), 12));
     }
 
     @Test

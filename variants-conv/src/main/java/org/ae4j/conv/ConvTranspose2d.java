@@ -117,16 +117,21 @@ public final class ConvTranspose2d extends ImageLayer implements OnnxExportable 
     }
 
     /**
-     * With at most {@value #FEW_OUTPUTS} output channels, by {@link NarrowTransposed} where the kernels take the arrays;
-     * else {@code deconv2d} into the uncropped output, then the crop. The bias and activation follow in the kernels.
+     * With at most {@value #FEW_OUTPUTS} output channels, by {@link NarrowTransposed} where the kernels take the arrays (with
+     * the bias and a pointwise activation, else both after it); else {@code deconv2d} into the uncropped output, then the
+     * crop, the bias and the activation. (Fusing the crop with the bias and activation was measured and gained nothing:
+     * both passes are bound by memory, not by their number.)
      */
     @Override
     public Trace forward(INDArray input) {
         INDArray x = checked(input);
-        if (outputShape()[0] <= FEW_OUTPUTS && narrow.takes(x, weights.value())) {
+        Kernels.Pointwise f = activation.pointwise().orElse(null);
+        if (outputShape()[0] <= FEW_OUTPUTS && narrow.takes(x, weights.value(), bias.value())) {
             INDArray output = Nd4j.createUninitialized(x.dataType(), x.size(0), outputShape()[0], outputShape()[1], outputShape()[2]);
-            narrow.forward(x, weights.value(), kernel, stride, padding, dilation, output);
-            kernels.channelBiasActivation(output, bias.value(), activation);
+            narrow.forward(x, weights.value(), bias.value(), f, kernel, stride, padding, dilation, output);
+            if (f == null) {
+                kernels.channelBiasActivation(output, bias.value(), activation);
+            }
             return Trace.of(x, output);
         }
         INDArray full = Nd4j.createUninitialized(x.dataType(), x.size(0), fullShape[0], fullShape[1], fullShape[2]);

@@ -1,5 +1,6 @@
 package org.ae4j.conv;
 
+import org.ae4j.spi.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,24 +15,25 @@ interface NarrowTransposed {
     /** The implementation that takes nothing: the layer runs ND4J's {@code deconv2d}. */
     NarrowTransposed NONE = new NarrowTransposed() {
         @Override
-        public boolean takes(INDArray x, INDArray w) {
+        public boolean takes(INDArray x, INDArray w, INDArray b) {
             return false;
         }
 
         @Override
-        public void forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out) {
+        public void forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
             throw new IllegalStateException("NarrowTransposed.NONE takes no arrays: the layer runs deconv2d");
         }
     };
 
-    /** Whether {@link #forward} computes for these input and weight arrays. */
-    boolean takes(INDArray x, INDArray w);
+    /** Whether {@link #forward} computes for these input, weight and bias arrays ({@code b} null: no bias to apply). */
+    boolean takes(INDArray x, INDArray w, INDArray b);
 
     /**
      * {@code out[n, o, s·i + d·ky − p, s·j + d·kx − p] = Σ} over input pixels {@code (i, j)}, taps {@code (ky, kx)} and
      * channels {@code c} of {@code x[n, c, i, j]·w[ky, kx, o, c]}, where the position lies inside {@code out [N, O, H', W']}
      * (which it overwrites): the cropped output of a transposed convolution of stride {@code s}, padding {@code p} and
-     * dilation {@code d}, for arrays it {@link #takes}.
+     * dilation {@code d}, for arrays it {@link #takes}; then, with {@code f} not null, {@code f(out + b[o])} on each image's
+     * output while it is in cache (as {@code channelBiasActivation} would after it).
      */
-    void forward(INDArray x, INDArray w, int k, int s, int p, int d, INDArray out);
+    void forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out);
 }

@@ -148,4 +148,36 @@ class ConvLayerTest {
             assertThat(single.sub(reference).amaxNumber().doubleValue() / scale).as(names[i]).isLessThan(1e-5);
         }
     }
+
+    /**
+     * The forward pass of a transposed layer in float — with few output channels in Java ({@link VectorNarrowTransposed}:
+     * by phase where the layer doubles its input, else tap by tap; bias and activation fused), with more by
+     * {@code deconv2d}, the crop, then the bias and activation — against the
+     * double-precision reference with ND4J's ops, over geometries that exercise every layout: strides 1–3, crops left and
+     * right, dilations, odd sizes.
+     */
+    @ParameterizedTest(name = "{0} -> {1} x {2}x{3}, k{4} s{5} p{6} d{7} output padding {8}, {9}")
+    @CsvSource({"16, 1, 14, 14, 3, 2, 1, 1, 1, sigmoid", "3, 2, 5, 7, 3, 2, 1, 1, 0, relu", "4, 1, 6, 5, 3, 1, 1, 1, 0, tanh",
+            "2, 3, 4, 4, 2, 2, 0, 1, 0, identity", "2, 1, 5, 5, 3, 3, 1, 1, 1, sigmoid", "3, 1, 7, 6, 5, 2, 2, 1, 1, relu",
+            "2, 2, 6, 7, 3, 2, 2, 2, 1, sigmoid", "5, 1, 3, 9, 1, 1, 0, 1, 0, tanh", "2, 1, 5, 4, 4, 3, 1, 1, 0, relu",
+            "3, 2, 20, 19, 3, 2, 1, 1, 1, leaky-relu", "6, 8, 7, 7, 3, 2, 1, 1, 1, relu", "5, 9, 5, 6, 3, 2, 2, 2, 1, sigmoid",
+            "4, 8, 6, 5, 3, 1, 1, 1, 0, tanh", "3, 8, 4, 4, 2, 2, 0, 1, 0, leaky-relu"})
+    void transposedForwardComputesWhatTheDoubleReferenceDoes(int channels, int outputs, int h, int w, int k, int s, int p,
+                                                            int d, int outputPadding, String activation) {
+        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
+        var f = org.ae4j.Ae4j.registry().activation(activation);
+        INDArray weights = randn(k, k, outputs, channels);
+        INDArray bias = randn(outputs);
+        INDArray x = randn(3, channels, h, w);
+        INDArray[] outputsOf = new INDArray[2];
+        DataType[] types = {DataType.FLOAT, DataType.DOUBLE};
+        for (int i = 0; i < 2; i++) {
+            ConvTranspose2d layer = new ConvTranspose2d("t", new long[] {channels, h, w}, weights.castTo(types[i]),
+                    bias.castTo(types[i]), s, p, d, outputPadding, outputPadding, f, kernels);
+            outputsOf[i] = layer.forward(x.castTo(types[i])).output().castTo(DataType.DOUBLE);
+        }
+        double scale = Math.max(1, outputsOf[1].amaxNumber().doubleValue());
+        assertThat(outputsOf[0].shape()).isEqualTo(outputsOf[1].shape());
+        assertThat(outputsOf[0].sub(outputsOf[1]).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
+    }
 }

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorNarrowConvolution implements NarrowConvolution {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private static final Scratch SCRATCH = new Scratch(6);
+    private static final Scratch SCRATCH = new Scratch(8);
 
     @Override
     public boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
@@ -52,20 +52,31 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         }
         FloatBuffer in = NativeFloats.floats(x);
         FloatBuffer target = NativeFloats.floats(out);
+        Halving halving = s == 2 && height == 2 * outHeight && width == 2 * outWidth ? new Halving(k, p, d, outWidth, padded) : null;
         // each channel in a frame of zeros wide enough for every tap, so gathering a patch needs no bounds
         int frameHeight = Math.max(p + height, s * (outHeight - 1) + d * (k - 1) + 1);
         int frameWidth = Math.max(p + width, s * (outWidth - 1) + d * (k - 1) + 1);
-        int frame = frameHeight * frameWidth;
+        int frame = halving == null ? frameHeight * frameWidth : 0;
         float[] framed = Scratch.of(scratch, 4, channels * frame);
         java.util.Arrays.fill(framed, 0, channels * frame, 0f);
+        float[] phases = null;
+        float[] masks = null;
+        if (halving != null) {
+            phases = Scratch.of(scratch, 6, channels * 4 * halving.stride);
+            java.util.Arrays.fill(phases, 0, channels * 4 * halving.stride, 0f);           // the margins stay 0
+            masks = halving.masks(Scratch.of(scratch, 7, k * padded), outHeight);
+        }
         for (int n = 0; n < images; n++) {
             in.get(n * channels * plane, image, 0, channels * plane);
-            for (int c = 0; c < channels; c++) {
+            if (halving != null) {
+                halving.patches(image, channels, height, width, outHeight, k, phases, masks, patch);
+            }
+            for (int c = 0; c < channels && halving == null; c++) {
                 for (int y = 0; y < height; y++) {
                     System.arraycopy(image, c * plane + y * width, framed, c * frame + (y + p) * frameWidth + p, width);
                 }
             }
-            for (int ky = 0; ky < k; ky++) {
+            for (int ky = 0; ky < k && halving == null; ky++) {
                 for (int kx = 0; kx < k; kx++) {
                     for (int c = 0; c < channels; c++) {
                         int to = ((ky * k + kx) * channels + c) * padded;
@@ -129,5 +140,89 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         s1.intoArray(result, (f + 1) * padded + i);
         s2.intoArray(result, (f + 2) * padded + i);
         s3.intoArray(result, (f + 3) * padded + i);
+    }
+
+    /**
+     * The patches of a stride-2 convolution that halves its input's height and width, without a gather: the input
+     * {@code (2a + φy, 2b + φx)} goes to phase plane {@code (φy, φx)} at {@code (a, b)}, planes as wide as the output, and
+     * tap {@code (ky, kx)} with {@code d·ky − p = 2qy + φy}, {@code d·kx − p = 2qx + φx} reads its patch from plane
+     * {@code (φy, φx)} shifted by {@code qy·W + qx} — whole vectors, a 0/1 mask dropping the columns a shift carries
+     * across a row's end, zero margins the rows it carries past the plane. Gathering every patch value by value (with
+     * stride 2) took ~30 % of the default model's first layer.
+     */
+    private static final class Halving {
+        final int outWidth;
+        final int padded;
+        final int margin;
+        final int stride;
+        /** Per kernel index t: {@code ⌊(d·t − p) / 2⌋} and {@code (d·t − p) mod 2}. */
+        private final int[] shiftOf;
+        private final int[] phaseOf;
+
+        Halving(int k, int p, int d, int outWidth, int padded) {
+            this.outWidth = outWidth;
+            this.padded = padded;
+            shiftOf = new int[k];
+            phaseOf = new int[k];
+            for (int t = 0; t < k; t++) {
+                shiftOf[t] = Math.floorDiv(d * t - p, 2);
+                phaseOf[t] = Math.floorMod(d * t - p, 2);
+            }
+            int highest = 0;
+            int lowest = 0;
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int offset = shiftOf[ky] * outWidth + shiftOf[kx];
+                    highest = Math.max(highest, offset);
+                    lowest = Math.min(lowest, offset);
+                }
+            }
+            margin = (-lowest + S.length() - 1) / S.length() * S.length();
+            stride = (margin + padded + highest + S.length() - 1) / S.length() * S.length();
+        }
+
+        /** Per kx, over the output positions: 1 where the column shift keeps the column inside the row, else 0. */
+        float[] masks(float[] masks, int outHeight) {
+            for (int kx = 0; kx < shiftOf.length; kx++) {
+                for (int position = 0; position < padded; position++) {
+                    int column = position % outWidth + shiftOf[kx];
+                    boolean inside = position < outHeight * outWidth && column >= 0 && column < outWidth;
+                    masks[kx * padded + position] = inside ? 1f : 0f;
+                }
+            }
+            return masks;
+        }
+
+        /** The image's phase planes, then every tap's patch of every channel from them (a vector at a time). */
+        void patches(float[] image, int channels, int height, int width, int outHeight, int k, float[] phases, float[] masks,
+                     float[] patch) {
+            int plane = height * width;
+            for (int c = 0; c < channels; c++) {
+                for (int a = 0; a < outHeight; a++) {
+                    for (int phaseY = 0; phaseY < 2; phaseY++) {
+                        int from = c * plane + (2 * a + phaseY) * width;
+                        int even = (c * 4 + phaseY * 2) * stride + margin + a * outWidth;
+                        int odd = even + stride;
+                        for (int b = 0; b < outWidth; b++) {
+                            phases[even + b] = image[from + 2 * b];
+                            phases[odd + b] = image[from + 2 * b + 1];
+                        }
+                    }
+                }
+            }
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    int offset = shiftOf[ky] * outWidth + shiftOf[kx];
+                    int mask = kx * padded;
+                    for (int c = 0; c < channels; c++) {
+                        int from = (c * 4 + phaseOf[ky] * 2 + phaseOf[kx]) * stride + margin + offset;
+                        int to = ((ky * k + kx) * channels + c) * padded;
+                        for (int i = 0; i < padded; i += S.length()) {
+                            FloatVector.fromArray(S, phases, from + i).mul(FloatVector.fromArray(S, masks, mask + i)).intoArray(patch, to + i);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -180,4 +180,33 @@ class ConvLayerTest {
         assertThat(outputsOf[0].shape()).isEqualTo(outputsOf[1].shape());
         assertThat(outputsOf[0].sub(outputsOf[1]).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
     }
+
+    /**
+     * The Java forward pass of a convolution with few input channels ({@link VectorNarrowConvolution}: patches from phase
+     * planes where the layer halves its input, else gathered; bias and activation fused) against the double-precision
+     * reference with ND4J's ops, over geometries that exercise both: strides 1–3, paddings 0–2, a dilation, even and odd
+     * kernels, odd sizes.
+     */
+    @ParameterizedTest(name = "{0} -> {1} x {2}x{3}, k{4} s{5} p{6} d{7}, {8}")
+    @CsvSource({"1, 16, 28, 28, 3, 2, 1, 1, relu", "2, 3, 10, 12, 5, 2, 2, 1, sigmoid", "3, 5, 8, 8, 2, 2, 0, 1, tanh",
+            "2, 4, 12, 10, 3, 2, 2, 2, identity", "1, 4, 8, 8, 4, 2, 1, 1, relu", "1, 3, 9, 9, 3, 2, 1, 1, sigmoid",
+            "2, 6, 7, 6, 3, 1, 1, 1, tanh", "3, 2, 9, 9, 3, 3, 0, 1, relu", "2, 5, 6, 6, 3, 2, 1, 1, leaky-relu"})
+    void narrowConvolutionComputesWhatTheDoubleReferenceDoes(int channels, int filters, int h, int w, int k, int s, int p, int d,
+                                                             String activation) {
+        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
+        var f = org.ae4j.Ae4j.registry().activation(activation);
+        INDArray weights = randn(k, k, channels, filters);
+        INDArray bias = randn(filters);
+        INDArray x = randn(3, channels, h, w);
+        INDArray[] outputs = new INDArray[2];
+        DataType[] types = {DataType.FLOAT, DataType.DOUBLE};
+        for (int i = 0; i < 2; i++) {
+            Conv2d layer = new Conv2d("c", new long[] {channels, h, w}, weights.castTo(types[i]), bias.castTo(types[i]), s, p, d, f,
+                    kernels);
+            outputs[i] = layer.forward(x.castTo(types[i])).output().castTo(DataType.DOUBLE);
+        }
+        double scale = Math.max(1, outputs[1].amaxNumber().doubleValue());
+        assertThat(outputs[0].shape()).isEqualTo(outputs[1].shape());
+        assertThat(outputs[0].sub(outputs[1]).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
+    }
 }

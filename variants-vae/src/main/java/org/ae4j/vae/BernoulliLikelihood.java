@@ -39,7 +39,7 @@ public final class BernoulliLikelihood implements Likelihood, OnnxExportableLoss
     @Override
     public INDArray negativeLogLikelihood(INDArray logits, INDArray target) {
         Shapes.requireSameShape(NAME, logits, target);
-        return Shapes.sumPerExample(Nd4jBernoulliLogits.elementwise(logits, target));
+        return kernel.perExample(logits, target);
     }
 
     /** Value and gradient in one {@link BernoulliLogits} pass. */

@@ -13,8 +13,13 @@ final class Nd4jBernoulliLogits implements BernoulliLogits {
         return elementwise(logits, target).sumNumber().doubleValue();
     }
 
+    @Override
+    public INDArray perExample(INDArray logits, INDArray target) {
+        return Shapes.sumPerExample(elementwise(logits, target));
+    }
+
     /** {@code max(s, 0) − s·x + log(1 + e^{−|s|})} element-wise, as a new array. */
-    static INDArray elementwise(INDArray logits, INDArray target) {
+    private static INDArray elementwise(INDArray logits, INDArray target) {
         INDArray softTail = Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false);
         return InPlace.relu(logits.dup()).subi(logits.mul(target)).addi(softTail);
     }

@@ -8,9 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
 import org.ae4j.kernel.NativeFloats;
 import org.ae4j.kernel.VectorMath;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@link BernoulliLogits} in one fused pass over float arrays; other arrays go to
+ * {@link BernoulliLogits} in one fused pass over float arrays, row by row (the training step's value and gradient, or
+ * each example's score); other arrays go to
  * {@link Nd4jBernoulliLogits}. Loaded only with the Vector API module.
  */
 final class VectorBernoulliLogits implements BernoulliLogits {
@@ -28,52 +30,81 @@ final class VectorBernoulliLogits implements BernoulliLogits {
         if (!logits.equalShapes(target) || !logits.equalShapes(gradient) || !NativeFloats.plain(logits, target, gradient)) {
             return nd4j.evaluate(logits, target, gradient, scale);
         }
+        long rows = logits.size(0);
         double total = negativeLogLikelihood(NativeFloats.bytes(logits), NativeFloats.bytes(target), NativeFloats.bytes(gradient),
-                (int) logits.length(), (float) scale);
+                (int) rows, (int) (logits.length() / rows), (float) scale, null);
         java.lang.ref.Reference.reachabilityFence(new INDArray[] {logits, target, gradient});
         return total;
     }
 
-    /**
-     * Bernoulli negative log-likelihood on logits {@code s}: returns {@code Σ max(s,0) − s·x + log(1 + e^{−|s|})}
-     * (Kahan-compensated float lanes, then double) and writes {@code gradient ← scale·(σ(s) − x)}, with
-     * {@code σ} from the same {@code e^{−|s|}}.
-     */
-    private static double negativeLogLikelihood(ByteBuffer logits, ByteBuffer target, ByteBuffer gradient, int n, float scale) {
-        FloatVector sum = FloatVector.zero(S);
-        FloatVector lost = FloatVector.zero(S);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += LANES) {
-            int at = 4 * i;
-            FloatVector s = FloatVector.fromByteBuffer(S, logits, at, ORDER);
-            FloatVector x = FloatVector.fromByteBuffer(S, target, at, ORDER);
-            FloatVector e = VectorMath.exp(s.abs().neg());
-            // log(1 + e) = 2·atanh(q), q = e/(2 + e) ∈ [0, 1/3]: the series to q¹⁵ (error < 1e-9), written out here
-            // because a helper method of vectors left this loop three times slower (C2 did not inline it)
-            FloatVector q = e.div(e.add(2f));
-            FloatVector q2 = q.mul(q);
-            FloatVector log1p = q2.fma(1f / 15, 1f / 13).fma(q2, FloatVector.broadcast(S, 1f / 11)).fma(q2, FloatVector.broadcast(S, 1f / 9))
-                    .fma(q2, FloatVector.broadcast(S, 1f / 7)).fma(q2, FloatVector.broadcast(S, 1f / 5))
-                    .fma(q2, FloatVector.broadcast(S, 1f / 3)).fma(q2, ONE).mul(q.add(q));
-            FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(log1p);
-            FloatVector y = nll.sub(lost);
-            FloatVector t = sum.add(y);
-            lost = t.sub(sum).sub(y);
-            sum = t;
-            FloatVector inverse = ONE.div(ONE.add(e));
-            FloatVector sigmoid = inverse.blend(e.mul(inverse), s.compare(VectorOperators.LT, 0f));
-            sigmoid.sub(x).mul(scale).intoByteBuffer(gradient, at, ORDER);
+    /** Each row's sum in one pass, no gradient: the per-example scores of {@code evaluate}'s formula. */
+    @Override
+    public INDArray perExample(INDArray logits, INDArray target) {
+        if (!logits.equalShapes(target) || logits.rank() < 2 || !NativeFloats.plain(logits, target)) {
+            return nd4j.perExample(logits, target);
         }
-        double total = sum.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            int at = 4 * i;
-            float s = logits.getFloat(at);
-            float x = target.getFloat(at);
-            float e = (float) Math.exp(-Math.abs(s));
-            total += Math.max(s, 0f) - s * x + (float) Math.log1p(e);
-            float sigmoid = s >= 0 ? 1f / (1f + e) : e / (1f + e);
-            gradient.putFloat(at, scale * (sigmoid - x));
+        int rows = (int) logits.size(0);
+        double[] sums = new double[rows];
+        negativeLogLikelihood(NativeFloats.bytes(logits), NativeFloats.bytes(target), null, rows, (int) (logits.length() / rows), 0f,
+                sums);
+        java.lang.ref.Reference.reachabilityFence(new INDArray[] {logits, target});
+        return Nd4j.createFromArray(sums).castTo(logits.dataType());
+    }
+
+    /**
+     * Bernoulli negative log-likelihood on logits {@code s}, row by row: returns {@code Σ max(s,0) − s·x + log(1 + e^{−|s|})}
+     * (Kahan-compensated float lanes per row, then double), with each row's sum in {@code perRow} when it is not null,
+     * and writes {@code gradient ← scale·(σ(s) − x)} when {@code gradient} is not null, with {@code σ} from the same
+     * {@code e^{−|s|}}.
+     */
+    private static double negativeLogLikelihood(ByteBuffer logits, ByteBuffer target, ByteBuffer gradient, int rows, int width,
+                                                float scale, double[] perRow) {
+        double total = 0;
+        int bound = S.loopBound(width);
+        for (int r = 0; r < rows; r++) {
+            FloatVector sum = FloatVector.zero(S);
+            FloatVector lost = FloatVector.zero(S);
+            int start = r * width;
+            int i = 0;
+            for (; i < bound; i += LANES) {
+                int at = 4 * (start + i);
+                FloatVector s = FloatVector.fromByteBuffer(S, logits, at, ORDER);
+                FloatVector x = FloatVector.fromByteBuffer(S, target, at, ORDER);
+                FloatVector e = VectorMath.exp(s.abs().neg());
+                // log(1 + e) = 2·atanh(q), q = e/(2 + e) ∈ [0, 1/3]: the series to q¹⁵ (error < 1e-9), written out here
+                // because a helper method of vectors left this loop three times slower (C2 did not inline it)
+                FloatVector q = e.div(e.add(2f));
+                FloatVector q2 = q.mul(q);
+                FloatVector log1p = q2.fma(1f / 15, 1f / 13).fma(q2, FloatVector.broadcast(S, 1f / 11)).fma(q2, FloatVector.broadcast(S, 1f / 9))
+                        .fma(q2, FloatVector.broadcast(S, 1f / 7)).fma(q2, FloatVector.broadcast(S, 1f / 5))
+                        .fma(q2, FloatVector.broadcast(S, 1f / 3)).fma(q2, ONE).mul(q.add(q));
+                FloatVector nll = s.max(ZERO).sub(s.mul(x)).add(log1p);
+                FloatVector y = nll.sub(lost);
+                FloatVector t = sum.add(y);
+                lost = t.sub(sum).sub(y);
+                sum = t;
+                if (gradient != null) {
+                    FloatVector inverse = ONE.div(ONE.add(e));
+                    FloatVector sigmoid = inverse.blend(e.mul(inverse), s.compare(VectorOperators.LT, 0f));
+                    sigmoid.sub(x).mul(scale).intoByteBuffer(gradient, at, ORDER);
+                }
+            }
+            double row = sum.reduceLanes(VectorOperators.ADD);
+            for (; i < width; i++) {
+                int at = 4 * (start + i);
+                float s = logits.getFloat(at);
+                float x = target.getFloat(at);
+                float e = (float) Math.exp(-Math.abs(s));
+                row += Math.max(s, 0f) - s * x + (float) Math.log1p(e);
+                if (gradient != null) {
+                    float sigmoid = s >= 0 ? 1f / (1f + e) : e / (1f + e);
+                    gradient.putFloat(at, scale * (sigmoid - x));
+                }
+            }
+            if (perRow != null) {
+                perRow[r] = row;
+            }
+            total += row;
         }
         return total;
     }

@@ -115,6 +115,20 @@ class VaeTest {
         assertThat(fused.gradient().sub(plain.gradient()).amaxNumber().doubleValue()).isLessThan(1e-7);
     }
 
+    /** Each example's score from the fused kernel (rows of 50 values: whole vectors and a tail) is the ND4J path's. */
+    @Test
+    void fusedBernoulliScoresPerExampleMatchTheNd4jPath() {
+        INDArray logits = new RandomSource(7).gaussianInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 6);
+        INDArray target = new RandomSource(8).uniformInPlace(Nd4j.createUninitialized(DataType.FLOAT, 33, 50), 0, 1);
+        INDArray fused = new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.named("vector-api")).negativeLogLikelihood(logits, target);
+        INDArray plain = new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.named("nd4j")).negativeLogLikelihood(logits, target);
+        assertThat(fused.shape()).isEqualTo(new long[] {33});
+        assertThat(fused.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(fused.sub(plain).amaxNumber().doubleValue()).isLessThan(1e-5 * plain.amaxNumber().doubleValue());
+        assertThat(fused.sumNumber().doubleValue()).isCloseTo(new BernoulliLikelihood(org.ae4j.kernel.KernelSelection.named("vector-api"))
+                .evaluate(logits, target).value() * 33, within(1e-3));
+    }
+
     @Test
     void likelihoodsAreTheTextbookNegativeLogDensitiesInNats() {
         INDArray x = Nd4j.create(new double[][] {{0.2, 1.0}});

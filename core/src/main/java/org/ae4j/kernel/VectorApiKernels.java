@@ -129,10 +129,8 @@ public final class VectorApiKernels implements Kernels {
             nd4j.adam(theta, gradient, m, v, iteration, learningRate, beta1, beta2, epsilon);
             return;
         }
-        long t = iteration + 1;
-        float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         VectorKernels.adam(NativeFloats.bytes(theta), NativeFloats.bytes(gradient), NativeFloats.bytes(m), NativeFloats.bytes(v), (int) n,
-                alpha, (float) beta1, (float) beta2, (float) epsilon);
+                adamStepSize(iteration, learningRate, beta1, beta2), (float) beta1, (float) beta2, (float) epsilon);
         keepAlive(theta, gradient, m, v);
     }
 
@@ -173,6 +171,28 @@ public final class VectorApiKernels implements Kernels {
             return c;
         }
         return Kernels.super.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
+    /** One pass over the six arrays instead of the combination's three and Adam's seven (and a memset of each lane's). */
+    @Override
+    public boolean adamOfSum(INDArray theta, INDArray gradient, double a, INDArray other, double b, INDArray m, INDArray v,
+                             long iteration, double learningRate, double beta1, double beta2, double epsilon) {
+        long n = theta.length();
+        if (gradient.length() != n || other.length() != n || m.length() != n || v.length() != n
+                || !NativeFloats.plain(theta, gradient, other, m, v)) {
+            return false;
+        }
+        VectorKernels.adamOfSum(NativeFloats.bytes(theta), NativeFloats.bytes(gradient), (float) a, NativeFloats.bytes(other), (float) b,
+                NativeFloats.bytes(m), NativeFloats.bytes(v), (int) n, adamStepSize(iteration, learningRate, beta1, beta2), (float) beta1,
+                (float) beta2, (float) epsilon);
+        keepAlive(theta, gradient, other, m, v);
+        return true;
+    }
+
+    /** Adam's {@code αₜ = α·√(1−β₂ᵗ)/(1−β₁ᵗ)} for {@code t = iteration + 1}. */
+    private static float adamStepSize(long iteration, double learningRate, double beta1, double beta2) {
+        long t = iteration + 1;
+        return (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
     }
 
     /** Plain Java over the native floats: for small arrays one loop beats ND4J's reduction and cast. */

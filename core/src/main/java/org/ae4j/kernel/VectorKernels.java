@@ -263,17 +263,28 @@ final class VectorKernels {
      */
     static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float alpha, float beta1,
                      float beta2, float epsilon) {
+        adamOfSum(theta, g, 1f, null, 0f, m, v, n, alpha, beta1, beta2, epsilon);
+    }
+
+    /**
+     * {@link #adam} with the gradient {@code a·g + b·other} (two lanes' gradients and their shares, added as
+     * {@link #scaleAdd} adds them: the same bits), after which {@code g} and {@code other} are zeros; with {@code other}
+     * null, {@code g} itself, left as it is. One pass over the six arrays instead of the combination's three and Adam's
+     * seven.
+     */
+    static void adamOfSum(ByteBuffer theta, ByteBuffer g, float a, ByteBuffer other, float b, ByteBuffer m, ByteBuffer v, int n,
+                          float alpha, float beta1, float beta2, float epsilon) {
         if (n < PARALLEL_ADAM) {
-            adam(theta, g, m, v, 0, n, alpha, beta1, beta2, epsilon);
+            adam(theta, g, a, other, b, m, v, 0, n, alpha, beta1, beta2, epsilon);
             return;
         }
         int half = S.loopBound(n / 2);
-        Lanes.split(() -> adam(theta, g, m, v, 0, half, alpha, beta1, beta2, epsilon),
-                () -> adam(theta, g, m, v, half, n, alpha, beta1, beta2, epsilon));
+        Lanes.split(() -> adam(theta, g, a, other, b, m, v, 0, half, alpha, beta1, beta2, epsilon),
+                () -> adam(theta, g, a, other, b, m, v, half, n, alpha, beta1, beta2, epsilon));
     }
 
-    private static void adam(ByteBuffer theta, ByteBuffer g, ByteBuffer m, ByteBuffer v, int from, int n, float alpha,
-                             float beta1, float beta2, float epsilon) {
+    private static void adam(ByteBuffer theta, ByteBuffer g, float a, ByteBuffer other, float b, ByteBuffer m, ByteBuffer v, int from,
+                             int n, float alpha, float beta1, float beta2, float epsilon) {
         float c1 = 1 - beta1;
         float c2 = 1 - beta2;
         int bound = from + S.loopBound(n - from);
@@ -281,6 +292,11 @@ final class VectorKernels {
         for (; i < bound; i += LANES) {
             int at = 4 * i;
             FloatVector gi = FloatVector.fromByteBuffer(S, g, at, ORDER);
+            if (other != null) {                   // invariant: the loop is compiled once for each case
+                gi = gi.mul(a).add(FloatVector.fromByteBuffer(S, other, at, ORDER).mul(b));
+                ZERO.intoByteBuffer(g, at, ORDER);
+                ZERO.intoByteBuffer(other, at, ORDER);
+            }
             FloatVector mi = FloatVector.fromByteBuffer(S, m, at, ORDER).mul(beta1).add(gi.mul(c1));
             FloatVector vi = FloatVector.fromByteBuffer(S, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(c2));
             mi = mi.blend(ZERO, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
@@ -293,6 +309,11 @@ final class VectorKernels {
         for (; i < n; i++) {               // the vector body's operations in its order: the same bits wherever a split falls
             int at = 4 * i;
             float gi = g.getFloat(at);
+            if (other != null) {
+                gi = a * gi + b * other.getFloat(at);
+                g.putFloat(at, 0f);
+                other.putFloat(at, 0f);
+            }
             float mi = flush(m.getFloat(at) * beta1 + gi * c1);
             float vi = flush(v.getFloat(at) * beta2 + gi * gi * c2);
             m.putFloat(at, mi);

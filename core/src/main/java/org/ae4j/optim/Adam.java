@@ -36,7 +36,18 @@ public final class Adam extends StatefulOptimizer {
     @Override
     void update(INDArray value, INDArray gradient, INDArray[] state, long iteration) {
         // state[0] = v, state[1] = m
-        double epsilonHat = spec.epsilon() * Math.sqrt(1 - Math.pow(spec.beta2(), iteration + 1));
-        kernels.adam(value, gradient, state[1], state[0], iteration, scaled(spec.learningRate()), spec.beta1(), spec.beta2(), epsilonHat);
+        kernels.adam(value, gradient, state[1], state[0], iteration, scaled(spec.learningRate()), spec.beta1(), spec.beta2(),
+                epsilonHat(iteration));
+    }
+
+    /** Two data-parallel lanes' gradients combined in the update's own pass ({@link Kernels#adamOfSum}), where the kernels can. */
+    @Override
+    boolean updateOfSum(INDArray value, INDArray gradient, double a, INDArray other, double b, INDArray[] state, long iteration) {
+        return kernels.adamOfSum(value, gradient, a, other, b, state[1], state[0], iteration, scaled(spec.learningRate()), spec.beta1(),
+                spec.beta2(), epsilonHat(iteration));
+    }
+
+    private double epsilonHat(long iteration) {
+        return spec.epsilon() * Math.sqrt(1 - Math.pow(spec.beta2(), iteration + 1));
     }
 }

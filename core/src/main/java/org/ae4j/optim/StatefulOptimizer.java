@@ -80,6 +80,20 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
     }
 
     @Override
+    public final boolean stepRangeOfSum(long from, long to, double a, INDArray other, double b) {
+        Flat whole = flat;
+        if (whole == null) {
+            throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
+        }
+        if (other.length() != to - from) {
+            throw new IllegalArgumentException("the other gradients over [" + from + ", " + to + ") need " + (to - from)
+                    + " values, got " + other.length());
+        }
+        Flat part = ranges.computeIfAbsent(List.of(from, to), r -> whole.range(from, to));
+        return updateOfSum(part.values(), part.gradients(), a, other, b, part.state(), iterations);
+    }
+
+    @Override
     public final void endStep() {
         iterations++;
     }
@@ -175,6 +189,14 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
      * @param iteration the 0-based index of this step
      */
     abstract void update(INDArray value, INDArray gradient, INDArray[] state, long iteration);
+
+    /**
+     * {@link #update} from the gradient {@code a·gradient + b·other} in one pass, leaving both zeros, where the optimizer
+     * has such a pass (returns true); else returns false and changes nothing. None by default.
+     */
+    boolean updateOfSum(INDArray value, INDArray gradient, double a, INDArray other, double b, INDArray[] state, long iteration) {
+        return false;
+    }
 
     private INDArray[] newState(Parameter p) {
         INDArray[] arrays = new INDArray[stateArrays];

@@ -2,6 +2,7 @@ package org.ae4j.spi;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An optimizer whose update of a {@link ParameterBlock} is elementwise, so that one step can be applied as updates of
@@ -26,6 +27,17 @@ public interface ElementwiseOptimizer extends Optimizer {
      * one step must not overlap; each may run on its own thread.
      */
     void stepRange(long from, long to);
+
+    /**
+     * {@link #stepRange} with this step's gradient over {@code [from, to)} the sum {@code a·G + b·other} of the prepared
+     * block's gradients {@code G} (over the range) and {@code other} (as long as the range: another data-parallel lane's
+     * gradients over it), in one pass where the optimizer can, after which both are zeros over the range; returns false,
+     * nothing changed, where it cannot (the caller then combines the gradients into {@code G} and calls
+     * {@link #stepRange}). The default cannot.
+     */
+    default boolean stepRangeOfSum(long from, long to, double a, INDArray other, double b) {
+        return false;
+    }
 
     /** Ends a step made of {@link #stepRange} calls (counts it), on the thread that called {@link #prepareRanges}. */
     void endStep();

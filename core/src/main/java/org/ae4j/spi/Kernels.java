@@ -137,6 +137,17 @@ public interface Kernels {
     void adam(INDArray theta, INDArray gradient, INDArray m, INDArray v, long iteration, double learningRate, double beta1,
               double beta2, double epsilon);
 
+    /**
+     * {@link #adam} with the gradient {@code g = a·gradient + b·other} — two data-parallel lanes' gradients and their
+     * shares of the batch — in one pass, after which {@code gradient} and {@code other} are all zeros; returns false,
+     * nothing changed, where the kernels have no such pass for these arrays (the caller then combines the gradients and
+     * calls {@link #adam}). The default has none.
+     */
+    default boolean adamOfSum(INDArray theta, INDArray gradient, double a, INDArray other, double b, INDArray m, INDArray v,
+                              long iteration, double learningRate, double beta1, double beta2, double epsilon) {
+        return false;
+    }
+
     /** {@code Σ_rows a} of a {@code [rows, cols]} array, summed in double: small statistics such as mean activations. */
     double[] columnSums(INDArray a);
 

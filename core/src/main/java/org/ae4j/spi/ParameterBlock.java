@@ -28,6 +28,8 @@ public final class ParameterBlock {
     private final INDArray gradients;
     /** Lane 0's gradients and one buffer per extra lane, once {@link #provideLanes} asked for lanes. */
     private volatile INDArray[] laneGradients;
+    /** Per lane: its gradient buffer is known to hold zeros (a fused update cleared it), so its next memset is skipped. */
+    private volatile boolean[] knownZero;
 
     private ParameterBlock(List<Parameter> parameters, INDArray values, INDArray gradients) {
         this.parameters = parameters;
@@ -134,6 +136,7 @@ public final class ParameterBlock {
             parameters.get(i).useLaneGradients(views[i]);
         }
         laneGradients = flat;
+        knownZero = null;
     }
 
     /** The gradient buffer of {@code lane} (0 is {@link #gradients()} on a thread outside any lane). */
@@ -163,9 +166,30 @@ public final class ParameterBlock {
         return List.of(views);
     }
 
-    /** Sets every gradient to zero (one memset). */
+    /**
+     * Sets every gradient of the calling thread's lane to zero (one memset), unless {@link #markGradientsZero} has said
+     * they are since its lane last zeroed them.
+     */
     public void zeroGradients() {
+        boolean[] zero = knownZero;
+        int lane = laneGradients == null ? 0 : Lanes.current();
+        if (zero != null && lane < zero.length && zero[lane]) {
+            zero[lane] = false;
+            return;
+        }
         Nd4j.getMemoryManager().memset(gradients());
+    }
+
+    /**
+     * Records that every lane's gradient buffer holds zeros — a data-parallel update that combined the lanes' gradients
+     * has just cleared them in its own pass — so that each lane's next {@link #zeroGradients} skips its memset. Nothing
+     * may write a gradient in between.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.4")
+    public void markGradientsZero() {
+        boolean[] zero = new boolean[laneGradients == null ? 1 : laneGradients.length];
+        java.util.Arrays.fill(zero, true);
+        knownZero = zero;
     }
 
     private static INDArray view(INDArray flat, long offset, long[] shape) {

@@ -12,6 +12,7 @@ import org.ae4j.util.StepMemory;
 import org.apiguardian.api.API;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -35,6 +36,10 @@ public final class DataParallelStep implements AutoCloseable {
     private final Lanes lanes;
     private final RandomSource[] stochastic;
     private final RandomSource[] corrupting;
+    /** Per lane: views of every lane's gradients over the lane's range of the block, made on first use. */
+    private final INDArray[][] gradientRanges;
+    /** Per lane: whether its update of the step in progress combined the gradients itself (and cleared them). */
+    private final boolean[] fused;
 
     /**
      * @param workers lanes, ≥ 1
@@ -50,6 +55,8 @@ public final class DataParallelStep implements AutoCloseable {
         this.lanes = new Lanes(workers);
         this.stochastic = new RandomSource[workers];
         this.corrupting = new RandomSource[workers];
+        this.gradientRanges = new INDArray[workers][];
+        this.fused = new boolean[workers];
     }
 
     /** Sets the streams of the coming steps (lane 0 draws from these, lane k from their "lane k" splits). */
@@ -70,8 +77,11 @@ public final class DataParallelStep implements AutoCloseable {
     /**
      * One step's gradients and, with {@code optimizer} not null, its update: each lane updates the range of the
      * parameter block whose gradients it has just combined (no pass after the lanes), unless the batch's loss is not
-     * finite — then nothing is updated, as the trainer's divergence guard requires. {@code optimizer} must have been
-     * {@linkplain ElementwiseOptimizer#prepareRanges prepared} for the model's parameters. Returns the batch's loss.
+     * finite — then nothing is updated, as the trainer's divergence guard requires. With two lanes and an optimizer
+     * that can ({@link ElementwiseOptimizer#stepRangeOfSum}), the combination is part of the update's own pass, which
+     * leaves the gradients at zero (so the next step skips zeroing them); else the combined gradients stay in the
+     * model's buffers. {@code optimizer} must have been {@linkplain ElementwiseOptimizer#prepareRanges prepared} for the
+     * model's parameters. Returns the batch's loss.
      */
     public StepLoss step(INDArray batch, int epoch, ElementwiseOptimizer optimizer) {
         if (stochastic[0] == null) {
@@ -88,6 +98,7 @@ public final class DataParallelStep implements AutoCloseable {
             return loss;
         }
         StepLoss[] losses = new StepLoss[count];
+        java.util.Arrays.fill(fused, false);
         lanes.run(lane -> {
             if (lane == 0) {
                 laneStep(0, batch, rows, epoch, losses, optimizer);
@@ -100,6 +111,13 @@ public final class DataParallelStep implements AutoCloseable {
         StepLoss loss = batchLoss(losses, rows);
         if (optimizer != null && Double.isFinite(loss.total())) {
             optimizer.endStep();
+            boolean cleared = true;
+            for (boolean lane : fused) {
+                cleared &= lane;
+            }
+            if (cleared) {
+                block.markGradientsZero();                // every lane's buffer was cleared in its range
+            }
         }
         return loss;
     }
@@ -116,10 +134,31 @@ public final class DataParallelStep implements AutoCloseable {
         long parameters = block.values().length();
         long from = parameters * lane / count;
         long to = parameters * (lane + 1) / count;
-        combine(lane, from, to, rows);
-        if (optimizer != null && from < to && Double.isFinite(batchLoss(losses, rows).total())) {
+        boolean update = optimizer != null && from < to && Double.isFinite(batchLoss(losses, rows).total());
+        INDArray[] ranges = rangesOf(lane, from, to);
+        if (update && count == 2 && optimizer.stepRangeOfSum(from, to, share(0, rows), ranges[1], share(1, rows))) {
+            fused[lane] = true;                                  // combined, updated and cleared in one pass
+            return;
+        }
+        combine(ranges, rows);
+        if (update) {
             optimizer.stepRange(from, to);
         }
+    }
+
+    /** Views of every lane's gradients over {@code [from, to)}, lane {@code lane}'s range: made once, not per step. */
+    private INDArray[] rangesOf(int lane, long from, long to) {
+        INDArray[] ranges = gradientRanges[lane];
+        if (ranges == null && from < to) {
+            ranges = new INDArray[lanes.count()];
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                for (int k = 0; k < ranges.length; k++) {
+                    ranges[k] = block.laneGradients(k).get(NDArrayIndex.interval(from, to));
+                }
+            }
+            gradientRanges[lane] = ranges;
+        }
+        return ranges;
     }
 
     /** The batch's loss: the lanes' losses weighted by their shares (the same bits on every thread). */
@@ -136,17 +175,15 @@ public final class DataParallelStep implements AutoCloseable {
         return new StepLoss(reconstruction, bottleneck, penalty);
     }
 
-    /** Lane 0's gradients over {@code [from, to)} ← Σ_k share_k · lane k's. */
-    private void combine(int lane, long from, long to, long rows) {
-        if (from == to) {
-            return;
+    /** Lane 0's gradients over a lane's range ← Σ_k share_k · lane k's ({@code ranges}: every lane's over the range). */
+    private void combine(INDArray[] ranges, long rows) {
+        if (ranges == null) {
+            return;                                              // an empty range
         }
-        INDArray target = block.laneGradients(0).get(NDArrayIndex.interval(from, to));
         double first = share(0, rows);
         for (int k = 1; k < lanes.count(); k++) {
-            INDArray other = block.laneGradients(k).get(NDArrayIndex.interval(from, to));
             double scale = k == 1 ? first : 1;
-            model.kernels().scaleAdd(target, scale, other, share(k, rows));
+            model.kernels().scaleAdd(ranges[0], scale, ranges[k], share(k, rows));
         }
     }
 

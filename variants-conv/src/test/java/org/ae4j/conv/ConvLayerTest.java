@@ -164,21 +164,22 @@ class ConvLayerTest {
             "4, 8, 6, 5, 3, 1, 1, 1, 0, tanh", "3, 8, 4, 4, 2, 2, 0, 1, 0, leaky-relu"})
     void transposedForwardComputesWhatTheDoubleReferenceDoes(int channels, int outputs, int h, int w, int k, int s, int p,
                                                             int d, int outputPadding, String activation) {
-        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
         var f = org.ae4j.Ae4j.registry().activation(activation);
         INDArray weights = randn(k, k, outputs, channels);
         INDArray bias = randn(outputs);
-        INDArray x = randn(3, channels, h, w);
-        INDArray[] outputsOf = new INDArray[2];
-        DataType[] types = {DataType.FLOAT, DataType.DOUBLE};
-        for (int i = 0; i < 2; i++) {
-            ConvTranspose2d layer = new ConvTranspose2d("t", new long[] {channels, h, w}, weights.castTo(types[i]),
-                    bias.castTo(types[i]), s, p, d, outputPadding, outputPadding, f, kernels);
-            outputsOf[i] = layer.forward(x.castTo(types[i])).output().castTo(DataType.DOUBLE);
-        }
-        double scale = Math.max(1, outputsOf[1].amaxNumber().doubleValue());
-        assertThat(outputsOf[0].shape()).isEqualTo(outputsOf[1].shape());
-        assertThat(outputsOf[0].sub(outputsOf[1]).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
+        assertFloatForwardMatchesDouble(randn(3, channels, h, w), (type, kernels) -> new ConvTranspose2d("t", new long[] {channels, h, w},
+                weights.castTo(type), bias.castTo(type), s, p, d, outputPadding, outputPadding, f, kernels));
+    }
+
+    /** The layer {@code make} builds in float on the Vector-API kernels computes what it computes in double, to 1e-5 relative. */
+    private static void assertFloatForwardMatchesDouble(INDArray x,
+                                                        java.util.function.BiFunction<DataType, org.ae4j.spi.Kernels, Layer> make) {
+        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
+        INDArray single = make.apply(DataType.FLOAT, kernels).forward(x.castTo(DataType.FLOAT)).output().castTo(DataType.DOUBLE);
+        INDArray reference = make.apply(DataType.DOUBLE, kernels).forward(x.castTo(DataType.DOUBLE)).output();
+        double scale = Math.max(1, reference.amaxNumber().doubleValue());
+        assertThat(single.shape()).isEqualTo(reference.shape());
+        assertThat(single.sub(reference).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
     }
 
     /**
@@ -193,20 +194,10 @@ class ConvLayerTest {
             "2, 6, 7, 6, 3, 1, 1, 1, tanh", "3, 2, 9, 9, 3, 3, 0, 1, relu", "2, 5, 6, 6, 3, 2, 1, 1, leaky-relu"})
     void narrowConvolutionComputesWhatTheDoubleReferenceDoes(int channels, int filters, int h, int w, int k, int s, int p, int d,
                                                              String activation) {
-        var kernels = org.ae4j.kernel.KernelSelection.named(org.ae4j.kernel.VectorApiKernels.NAME);
         var f = org.ae4j.Ae4j.registry().activation(activation);
         INDArray weights = randn(k, k, channels, filters);
         INDArray bias = randn(filters);
-        INDArray x = randn(3, channels, h, w);
-        INDArray[] outputs = new INDArray[2];
-        DataType[] types = {DataType.FLOAT, DataType.DOUBLE};
-        for (int i = 0; i < 2; i++) {
-            Conv2d layer = new Conv2d("c", new long[] {channels, h, w}, weights.castTo(types[i]), bias.castTo(types[i]), s, p, d, f,
-                    kernels);
-            outputs[i] = layer.forward(x.castTo(types[i])).output().castTo(DataType.DOUBLE);
-        }
-        double scale = Math.max(1, outputs[1].amaxNumber().doubleValue());
-        assertThat(outputs[0].shape()).isEqualTo(outputs[1].shape());
-        assertThat(outputs[0].sub(outputs[1]).amaxNumber().doubleValue() / scale).isLessThan(1e-5);
+        assertFloatForwardMatchesDouble(randn(3, channels, h, w), (type, kernels) -> new Conv2d("c", new long[] {channels, h, w},
+                weights.castTo(type), bias.castTo(type), s, p, d, f, kernels));
     }
 }

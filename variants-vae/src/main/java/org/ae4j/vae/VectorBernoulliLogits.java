@@ -48,7 +48,12 @@ final class VectorBernoulliLogits implements BernoulliLogits {
         negativeLogLikelihood(NativeFloats.bytes(logits), NativeFloats.bytes(target), null, rows, (int) (logits.length() / rows), 0f,
                 sums);
         java.lang.ref.Reference.reachabilityFence(new INDArray[] {logits, target});
-        return Nd4j.createFromArray(sums).castTo(logits.dataType());
+        INDArray scores = Nd4j.createUninitialized(logits.dataType(), rows);       // in the caller's step memory, if open
+        java.nio.FloatBuffer out = NativeFloats.floats(scores);
+        for (int r = 0; r < rows; r++) {
+            out.put(r, (float) sums[r]);
+        }
+        return scores;
     }
 
     /**

@@ -185,7 +185,7 @@ public final class ParameterBlock {
      * has just cleared them in its own pass — so that each lane's next {@link #zeroGradients} skips its memset. Nothing
      * may write a gradient in between.
      */
-    @API(status = API.Status.INTERNAL, since = "0.4")
+    @API(status = API.Status.INTERNAL, since = "0.3")
     public void markGradientsZero() {
         boolean[] zero = new boolean[laneGradients == null ? 1 : laneGradients.length];
         java.util.Arrays.fill(zero, true);

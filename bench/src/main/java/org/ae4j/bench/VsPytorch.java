@@ -56,8 +56,8 @@ public final class VsPytorch {
     /**
      * @param python         the Python interpreter that has torch (e.g. {@code /usr/bin/python3})
      * @param reference      the folder of the reference scripts, one {@code <variant>.py} each
-     * @param torchThreads   torch's intra-op threads
-     * @param openblasThreads {@code OPENBLAS_NUM_THREADS} for the reference process
+     * @param torchThreads   torch's intra-op threads; 0: the variant's faster setting ({@link #peerThreads})
+     * @param openblasThreads {@code OPENBLAS_NUM_THREADS} for the reference process; 0: the variant's faster setting
      * @param paired         whether the reference starts from ae4j's initial parameters and example order
      * @param workers        ae4j's data-parallel workers ({@link TrainingConfig#workers()})
      */
@@ -74,7 +74,28 @@ public final class VsPytorch {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be >= 1, got " + rounds);
             }
+            if (torchThreads < 0 || openblasThreads < 0) {
+                throw new IllegalArgumentException("--torch-threads and --openblas-threads must be >= 0 (0: the variant's faster "
+                        + "setting), got " + torchThreads + " and " + openblasThreads);
+            }
         }
+
+        /**
+         * PyTorch's threads for {@code variant}: those given, else (0) its faster setting on this machine's {@code n}
+         * cores — conv with torch at {@code n} and OpenBLAS at 1 (its convolutions run on torch's threads), the dense
+         * variants with torch at 1 and OpenBLAS at {@code n} (their products run on OpenBLAS's threads: one thread left
+         * PyTorch's inference at half its speed). Measured: docs/performance.md.
+         */
+        public PeerThreads peerThreads(String variant) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            boolean conv = variant.equals("conv");
+            return new PeerThreads(torchThreads > 0 ? torchThreads : conv ? cores : 1,
+                    openblasThreads > 0 ? openblasThreads : conv ? 1 : cores);
+        }
+    }
+
+    /** PyTorch's intra-op threads and {@code OPENBLAS_NUM_THREADS} for one variant's reference runs. */
+    public record PeerThreads(int torch, int openblas) {
     }
 
     /**
@@ -90,7 +111,7 @@ public final class VsPytorch {
      * and noisy; the first round also warms the JIT); test losses are the mean over the rounds,
      * whose seeds differ, because one seed's loss after a few epochs varies by several percent.
      */
-    public record Row(String variant, List<Side> ae4jRounds, List<Side> pytorchRounds) {
+    public record Row(String variant, PeerThreads pytorchThreads, List<Side> ae4jRounds, List<Side> pytorchRounds) {
         public Row {
             ae4jRounds = List.copyOf(ae4jRounds);
             pytorchRounds = List.copyOf(pytorchRounds);
@@ -198,7 +219,7 @@ public final class VsPytorch {
                         + "(%.2fx); test MSE %.5f vs %.5f", name, round, seed, a.trainSamplesPerSec(), b.trainSamplesPerSec(),
                         a.trainSamplesPerSec() / b.trainSamplesPerSec(), a.testMse(), b.testMse()));
             }
-            rows.add(new Row(name, ours, theirs));
+            rows.add(new Row(name, options.peerThreads(name), ours, theirs));
         }
         write(options, command, rows);
         return rows;
@@ -288,12 +309,12 @@ public final class VsPytorch {
     private Side pytorch(String name, Options options, long seed, Path start) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(options.python(), options.reference().resolve(name + ".py").toString(),
                 "--data", options.data().toString(), "--epochs", String.valueOf(options.epochs()), "--batch", String.valueOf(BATCH),
-                "--seed", String.valueOf(seed), "--threads", String.valueOf(options.torchThreads())));
+                "--seed", String.valueOf(seed), "--threads", String.valueOf(options.peerThreads(name).torch())));
         if (start != null) {
             command.addAll(List.of("--init", start.toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(options.openblasThreads()));
+        builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(options.peerThreads(name).openblas()));
         Process process = builder.start();
         Thread errors = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
                 StandardCharsets.UTF_8)).lines().forEach(l -> log.accept("vs-pytorch: pytorch " + l)));
@@ -322,17 +343,20 @@ public final class VsPytorch {
         StringBuilder md = new StringBuilder("# ae4j vs PyTorch\n\n");
         md.append("Command: `").append(command).append("`  \n");
         md.append(String.format(Locale.ROOT, "Epochs: %d, batch %d, rounds: %d (seeds %d to %d; round r runs ae4j first when r is odd), "
-                + "torch threads %d, OPENBLAS_NUM_THREADS %d; ae4j workers %d, OMP_NUM_THREADS %s.%n%s%n%n", options.epochs(), BATCH,
-                options.rounds(), options.seed(), options.seed() + options.rounds() - 1, options.torchThreads(), options.openblasThreads(),
+                + "PyTorch's torch threads / OPENBLAS_NUM_THREADS per variant in the last column%s; ae4j workers %d, OMP_NUM_THREADS %s.%n%s%n%n",
+                options.epochs(), BATCH, options.rounds(), options.seed(), options.seed() + options.rounds() - 1,
+                options.torchThreads() == 0 || options.openblasThreads() == 0 ? " (0 asked for: each variant's faster setting)" : "",
                 options.workers(), System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"), options.paired()
                         ? "Paired: in each round PyTorch starts from ae4j's initial parameters and visits the training images in ae4j's order."
                         : "Unpaired: PyTorch draws its own initial parameters (same distributions) and its own example order."));
         md.append("| variant | ae4j train samples/s | PyTorch train samples/s | ratio | ae4j infer samples/s | PyTorch infer samples/s | ratio "
-                + "| ae4j test loss | PyTorch test loss | loss ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| ae4j test loss | PyTorch test loss | loss ratio | PyTorch threads, torch / BLAS |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f | %s | %s | %.3f |%n", row.variant(),
-                    row.ae4jTrain(), row.pytorchTrain(), row.trainRatio(), row.ae4jInfer(), row.pytorchInfer(), row.inferRatio(),
-                    loss(row.ae4jLoss(), row.elbo()), loss(row.pytorchLoss(), row.elbo()), row.lossRatio()));
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f | %,.0f | %,.0f | %.2f | %s | %s | %.3f | %d / %d |%n",
+                    row.variant(), row.ae4jTrain(), row.pytorchTrain(), row.trainRatio(), row.ae4jInfer(), row.pytorchInfer(),
+                    row.inferRatio(), loss(row.ae4jLoss(), row.elbo()), loss(row.pytorchLoss(), row.elbo()), row.lossRatio(),
+                    row.pytorchThreads().torch(), row.pytorchThreads().openblas()));
         }
         md.append("\nSamples/s: the best round of each side (training throughput excludes each run's first epoch). "
                 + "Test loss: the mean over the rounds of the negative ELBO (nats per example) for the VAE, else the per-value "

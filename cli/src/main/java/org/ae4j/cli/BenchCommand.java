@@ -67,10 +67,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reference", paramLabel = "DIR", defaultValue = "bench/reference", description = "--vs-pytorch: the reference scripts (default: ${DEFAULT-VALUE}).")
     Path reference;
 
-    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "2", description = "--vs-pytorch: torch intra-op threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "0", description = "--vs-pytorch: torch intra-op threads "
+            + "(default: 0, each variant's faster setting: the number of cores for conv, 1 for the dense variants).")
     int torchThreads;
 
-    @Option(names = "--openblas-threads", paramLabel = "N", defaultValue = "1", description = "--vs-pytorch: OPENBLAS_NUM_THREADS of the reference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--openblas-threads", paramLabel = "N", defaultValue = "0", description = "--vs-pytorch: OPENBLAS_NUM_THREADS of the "
+            + "reference (default: 0, each variant's faster setting: 1 for conv, the number of cores for the dense variants).")
     int openblasThreads;
 
     @Option(names = "--workers", paramLabel = "N", description = "--vs-pytorch: ae4j's data-parallel workers (default: the number of cores).")

@@ -29,6 +29,7 @@ class VsPytorchCommandTest {
         Path python = standIn(calls, "init=$(echo \"$@\" | sed -n 's/.*--init \\([^ ]*\\).*/\\1/p')\n"
                 + "if [ -n \"$init\" ]; then ls \"$init\" > " + dir.resolve("listing.txt") + "; cp \"$init/params.json\" \"$init/order.npy\" "
                 + dir + "; fi\n"
+                + "echo \"$OPENBLAS_NUM_THREADS\" > " + dir.resolve("blas.txt") + "\n"
                 + "echo 'vanilla epoch 1: loss 0.05' >&2\n");
         Path out = dir.resolve("out");
 
@@ -41,6 +42,10 @@ class VsPytorchCommandTest {
         assertThat(invocations).hasSize(2);
         assertThat(invocations.get(0)).contains("vanilla.py").contains("--epochs 2").contains("--batch 256").contains("--seed 12345");
         assertThat(invocations.get(1)).contains("--seed 12346");
+        // a dense variant by default: PyTorch's products on OpenBLAS's threads (one per core), torch's own at one
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(invocations.get(0)).contains("--threads 1");
+        assertThat(Files.readString(dir.resolve("blas.txt")).trim()).isEqualTo(String.valueOf(cores));
         // paired: the script was handed ae4j's initial parameters and example order, removed afterwards
         String init = invocations.get(1).replaceAll(".*--init (\\S+).*", "$1");
         assertThat(Path.of(init)).doesNotExist();
@@ -57,7 +62,7 @@ class VsPytorchCommandTest {
         assertThat(second).as("epoch 2 of round 2").containsExactly(org.ae4j.train.Trainer.shuffleOrder(12346, 2, 600));
         String md = Files.readString(out.resolve("vs-pytorch.md"));
         assertThat(md).contains("| vanilla |").contains("| 1,000 |").contains("0.05000").contains("ae4j workers 2")
-                .contains("--workers 2");
+                .contains("--workers 2").contains("| 1 / " + cores + " |").contains("each variant's faster setting");
         assertThat(Files.readString(out.resolve("vs-pytorch.json"))).contains("\"ae4jRounds\"").contains("\"pytorchRounds\"");
         assertThat(r.out()).contains("train_ratio").contains("loss_ratio");
     }

@@ -36,9 +36,8 @@ final class VectorSigmoidJacobian implements SigmoidJacobian {
     /**
      * The contractive penalty of a sigmoid layer {@code h = σ(xW + b)} in closed form:
      * {@code R = scale·Σ_b Σ_j d²_bj s_j} with {@code d = h(1 − h)}, {@code s_j = Σ_i W²_ij}; writes
-     * {@code ∂R/∂h = 2·scale·d(1 − 2h)s} into {@code hGradient} and adds {@code ∂R/∂W = 2·scale·W·diag(q)}, {@code q = Σ_b d²},
-     * to {@code wGradient}. Returns R. Three passes: h (for q), W (s and ∂R/∂W together: W is read once), h again (R and
-     * ∂R/∂h, which need s); h is small and stays in cache.
+     * {@code ∂R/∂h = 2·scale·d(1 − 2h)s} into {@code hGradient} and adds {@code ∂R/∂W = 2·scale·W·diag(Σ_b d²)}
+     * to {@code wGradient}. Returns R. Three passes: W, h, W.
      */
     private static double penalty(ByteBuffer h, ByteBuffer w, ByteBuffer wGradient, ByteBuffer hGradient, int batch,
                                   int inputs, int units, float scale) {
@@ -46,51 +45,49 @@ final class VectorSigmoidJacobian implements SigmoidJacobian {
         float[] q = new float[units];
         float[] partial = new float[units];
         int bound = S.loopBound(units);
-        for (int b = 0; b < batch; b++) {
-            int row = 4 * b * units;
-            int c = 0;
-            for (; c < bound; c += LANES) {
-                FloatVector hv = FloatVector.fromByteBuffer(S, h, row + 4 * c, ORDER);
-                FloatVector d = hv.sub(hv.mul(hv));
-                FloatVector.fromArray(S, q, c).add(d.mul(d)).intoArray(q, c);
-            }
-            for (; c < units; c++) {
-                float hc = h.getFloat(row + 4 * c);
-                float d = hc - hc * hc;
-                q[c] += d * d;
-            }
-        }
-        float twice = 2 * scale;
         for (int i = 0; i < inputs; i++) {
             int row = 4 * i * units;
             int c = 0;
             for (; c < bound; c += LANES) {
                 FloatVector wv = FloatVector.fromByteBuffer(S, w, row + 4 * c, ORDER);
                 FloatVector.fromArray(S, s, c).add(wv.mul(wv)).intoArray(s, c);
-                FloatVector gv = FloatVector.fromByteBuffer(S, wGradient, row + 4 * c, ORDER);
-                gv.add(wv.mul(FloatVector.fromArray(S, q, c)).mul(twice)).intoByteBuffer(wGradient, row + 4 * c, ORDER);
             }
             for (; c < units; c++) {
                 float wc = w.getFloat(row + 4 * c);
                 s[c] += wc * wc;
-                wGradient.putFloat(row + 4 * c, wGradient.getFloat(row + 4 * c) + twice * wc * q[c]);
             }
         }
+        float twice = 2 * scale;
         for (int b = 0; b < batch; b++) {
             int row = 4 * b * units;
             int c = 0;
             for (; c < bound; c += LANES) {
                 FloatVector hv = FloatVector.fromByteBuffer(S, h, row + 4 * c, ORDER);
                 FloatVector d = hv.sub(hv.mul(hv));
+                FloatVector d2 = d.mul(d);
                 FloatVector sv = FloatVector.fromArray(S, s, c);
-                FloatVector.fromArray(S, partial, c).add(d.mul(d).mul(sv)).intoArray(partial, c);
+                FloatVector.fromArray(S, partial, c).add(d2.mul(sv)).intoArray(partial, c);
+                FloatVector.fromArray(S, q, c).add(d2).intoArray(q, c);
                 d.mul(ONE.sub(hv.add(hv))).mul(sv).mul(twice).intoByteBuffer(hGradient, row + 4 * c, ORDER);
             }
             for (; c < units; c++) {
                 float hc = h.getFloat(row + 4 * c);
                 float d = hc - hc * hc;
                 partial[c] += d * d * s[c];
+                q[c] += d * d;
                 hGradient.putFloat(row + 4 * c, twice * d * (1 - 2 * hc) * s[c]);
+            }
+        }
+        for (int i = 0; i < inputs; i++) {
+            int row = 4 * i * units;
+            int c = 0;
+            for (; c < bound; c += LANES) {
+                FloatVector wv = FloatVector.fromByteBuffer(S, w, row + 4 * c, ORDER);
+                FloatVector gv = FloatVector.fromByteBuffer(S, wGradient, row + 4 * c, ORDER);
+                gv.add(wv.mul(FloatVector.fromArray(S, q, c)).mul(twice)).intoByteBuffer(wGradient, row + 4 * c, ORDER);
+            }
+            for (; c < units; c++) {
+                wGradient.putFloat(row + 4 * c, wGradient.getFloat(row + 4 * c) + twice * w.getFloat(row + 4 * c) * q[c]);
             }
         }
         double value = 0;

@@ -19,7 +19,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class VectorNarrowConvolution implements NarrowConvolution {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private static final Scratch SCRATCH = new Scratch(8);
+    private static final Scratch SCRATCH = new Scratch(7);
+
+    /** The last geometry's phase layout, kept for the layer's next call (its geometry does not change). */
+    private volatile Halving lastHalving;
+
+    /** The phase layout of a halving layer of this geometry: the last call's, or a new one. */
+    private Halving halving(int k, int p, int d, int outHeight, int outWidth) {
+        Halving last = lastHalving;
+        if (last != null && last.fits(k, p, d, outHeight, outWidth)) {
+            return last;
+        }
+        Halving made = new Halving(k, p, d, outHeight, outWidth);
+        lastHalving = made;
+        return made;
+    }
 
     @Override
     public boolean forward(INDArray x, INDArray w, INDArray b, Kernels.Pointwise f, int k, int s, int p, int d, INDArray out) {
@@ -52,7 +66,7 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         }
         FloatBuffer in = NativeFloats.floats(x);
         FloatBuffer target = NativeFloats.floats(out);
-        Halving halving = s == 2 && height == 2 * outHeight && width == 2 * outWidth ? new Halving(k, p, d, outWidth, padded) : null;
+        Halving halving = s == 2 && height == 2 * outHeight && width == 2 * outWidth ? halving(k, p, d, outHeight, outWidth) : null;
         // each channel in a frame of zeros wide enough for every tap, so gathering a patch needs no bounds
         int frameHeight = Math.max(p + height, s * (outHeight - 1) + d * (k - 1) + 1);
         int frameWidth = Math.max(p + width, s * (outWidth - 1) + d * (k - 1) + 1);
@@ -60,16 +74,14 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         float[] framed = Scratch.of(scratch, 4, channels * frame);
         java.util.Arrays.fill(framed, 0, channels * frame, 0f);
         float[] phases = null;
-        float[] masks = null;
         if (halving != null) {
             phases = Scratch.of(scratch, 6, channels * 4 * halving.stride);
             java.util.Arrays.fill(phases, 0, channels * 4 * halving.stride, 0f);           // the margins stay 0
-            masks = halving.masks(Scratch.of(scratch, 7, k * padded), outHeight);
         }
         for (int n = 0; n < images; n++) {
             in.get(n * channels * plane, image, 0, channels * plane);
             if (halving != null) {
-                halving.patches(image, channels, height, width, outHeight, k, phases, masks, patch);
+                halving.patches(image, channels, height, width, outHeight, k, phases, patch);
             }
             for (int c = 0; c < channels && halving == null; c++) {
                 for (int y = 0; y < height; y++) {
@@ -158,10 +170,15 @@ final class VectorNarrowConvolution implements NarrowConvolution {
         /** Per kernel index t: {@code ⌊(d·t − p) / 2⌋} and {@code (d·t − p) mod 2}. */
         private final int[] shiftOf;
         private final int[] phaseOf;
+        /** Per kx, over the output positions: 1 where the column shift keeps the column inside the row, else 0. */
+        private final float[] masks;
+        /** k, p, d, outHeight, outWidth: the geometry this layout is for. */
+        private final int[] key;
 
-        Halving(int k, int p, int d, int outWidth, int padded) {
+        Halving(int k, int p, int d, int outHeight, int outWidth) {
+            this.key = new int[] {k, p, d, outHeight, outWidth};
             this.outWidth = outWidth;
-            this.padded = padded;
+            this.padded = (outHeight * outWidth + S.length() - 1) / S.length() * S.length();
             shiftOf = new int[k];
             phaseOf = new int[k];
             for (int t = 0; t < k; t++) {
@@ -179,23 +196,22 @@ final class VectorNarrowConvolution implements NarrowConvolution {
             }
             margin = (-lowest + S.length() - 1) / S.length() * S.length();
             stride = (margin + padded + highest + S.length() - 1) / S.length() * S.length();
-        }
-
-        /** Per kx, over the output positions: 1 where the column shift keeps the column inside the row, else 0. */
-        float[] masks(float[] masks, int outHeight) {
-            for (int kx = 0; kx < shiftOf.length; kx++) {
+            masks = new float[k * padded];
+            for (int kx = 0; kx < k; kx++) {
                 for (int position = 0; position < padded; position++) {
                     int column = position % outWidth + shiftOf[kx];
                     boolean inside = position < outHeight * outWidth && column >= 0 && column < outWidth;
                     masks[kx * padded + position] = inside ? 1f : 0f;
                 }
             }
-            return masks;
+        }
+
+        boolean fits(int k, int p, int d, int outHeight, int outWidth) {
+            return key[0] == k && key[1] == p && key[2] == d && key[3] == outHeight && key[4] == outWidth;
         }
 
         /** The image's phase planes, then every tap's patch of every channel from them (a vector at a time). */
-        void patches(float[] image, int channels, int height, int width, int outHeight, int k, float[] phases, float[] masks,
-                     float[] patch) {
+        void patches(float[] image, int channels, int height, int width, int outHeight, int k, float[] phases, float[] patch) {
             int plane = height * width;
             for (int c = 0; c < channels; c++) {
                 for (int a = 0; a < outHeight; a++) {

@@ -29,11 +29,25 @@ final class VectorNarrowTransposed implements NarrowTransposed {
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
     private static final int L = S.length();
-    private static final Scratch SCRATCH = new Scratch(7);
+    private static final Scratch SCRATCH = new Scratch(6);
     /** Lane i ← lane i / 2: the first half of a vector spread over its even and odd lanes. */
     private static final VectorShuffle<Float> HALF = VectorShuffle.fromOp(S, i -> i / 2);
     /** The odd lanes, which take the odd columns' phase in an interleave. */
     private static final VectorMask<Float> ODD = VectorMask.fromLong(S, 0xAAAAAAAAAAAAAAAAL);
+
+    /** The last geometry's phases, kept for the layer's next call (its geometry does not change). */
+    private volatile Doubling lastDoubling;
+
+    /** The phases of a doubling layer of this geometry: the last call's, or new ones. */
+    private Doubling doubling(int k, int p, int d, int height, int width, int outputs) {
+        Doubling last = lastDoubling;
+        if (last != null && last.fits(k, p, d, height, width, outputs)) {
+            return last;
+        }
+        Doubling made = new Doubling(k, p, d, height, width, outputs);
+        lastDoubling = made;
+        return made;
+    }
 
     @Override
     public boolean takes(INDArray x, INDArray w, INDArray b) {
@@ -57,7 +71,7 @@ final class VectorNarrowTransposed implements NarrowTransposed {
         int outPlane = outHeight * outWidth;
         int taps = k * k * outputs;
         int padded = (plane + L - 1) / L * L;
-        Doubling doubling = s == 2 && outHeight == 2 * height && outWidth == 2 * width ? new Doubling(k, p, d, width, padded, outputs) : null;
+        Doubling doubling = s == 2 && outHeight == 2 * height && outWidth == 2 * width ? doubling(k, p, d, height, width, outputs) : null;
         int margin = doubling == null ? 0 : doubling.margin;
         int stride = doubling == null ? padded : doubling.stride;
         float[][] scratch = SCRATCH.arrays();
@@ -74,11 +88,9 @@ final class VectorNarrowTransposed implements NarrowTransposed {
             java.util.Arrays.fill(image, c * padded + plane, (c + 1) * padded, 0f);         // planes padded to whole vectors
         }
         float[] phases = null;
-        float[] masks = null;
         if (doubling != null) {
             java.util.Arrays.fill(contributions, 0, taps * stride, 0f);                     // the margins stay 0
             phases = Scratch.of(scratch, 5, 4 * (padded + L));
-            masks = doubling.masks(Scratch.of(scratch, 6, k * padded), height);
         }
         FloatBuffer in = NativeFloats.floats(x);
         FloatBuffer target = NativeFloats.floats(out);
@@ -89,7 +101,7 @@ final class VectorNarrowTransposed implements NarrowTransposed {
             contribute(weights, taps, channels, image, padded, contributions, stride, margin);
             if (doubling != null) {
                 for (int o = 0; o < outputs; o++) {
-                    doubling.output(contributions, masks, o, height, phases, result, o * outPlane);
+                    doubling.output(contributions, o, height, phases, result, o * outPlane);
                 }
             } else {
                 java.util.Arrays.fill(result, 0, outputs * outPlane, 0f);
@@ -198,10 +210,15 @@ final class VectorNarrowTransposed implements NarrowTransposed {
         private final int[][] maskAt;
         /** Per kernel index t: {@code ⌊(d·t − p) / 2⌋}, the shift of the rows (t = ky) or columns (t = kx) it reaches. */
         private final int[] shiftOf;
+        /** Per kx, over the plane's positions: 1 where the column shift keeps the column inside the row, else 0. */
+        private final float[] masks;
+        /** k, p, d, height, width, outputs: the geometry these phases are for. */
+        private final int[] key;
 
-        Doubling(int k, int p, int d, int width, int padded, int outputs) {
+        Doubling(int k, int p, int d, int height, int width, int outputs) {
+            this.key = new int[] {k, p, d, height, width, outputs};
             this.width = width;
-            this.padded = padded;
+            this.padded = (height * width + L - 1) / L * L;
             shiftOf = new int[k];
             int[] phaseOf = new int[k];
             for (int t = 0; t < k; t++) {
@@ -244,18 +261,18 @@ final class VectorNarrowTransposed implements NarrowTransposed {
                     }
                 }
             }
-        }
-
-        /** Per kx, over the plane's positions: 1 where the column shift keeps the column inside the row, else 0. */
-        float[] masks(float[] masks, int height) {
-            for (int kx = 0; kx < shiftOf.length; kx++) {
+            masks = new float[k * padded];
+            for (int kx = 0; kx < k; kx++) {
                 for (int position = 0; position < padded; position++) {
                     int column = position % width - shiftOf[kx];
                     boolean inside = position < height * width && column >= 0 && column < width;
                     masks[kx * padded + position] = inside ? 1f : 0f;
                 }
             }
-            return masks;
+        }
+
+        boolean fits(int k, int p, int d, int height, int width, int outputs) {
+            return key[0] == k && key[1] == p && key[2] == d && key[3] == height && key[4] == width && key[5] == outputs;
         }
 
         /**
@@ -263,7 +280,7 @@ final class VectorNarrowTransposed implements NarrowTransposed {
          * a register: a loop that branched on the tap's phase boxed its vectors and ran ~3× slower), then interleaved
          * row by row.
          */
-        void output(float[] contributions, float[] masks, int o, int height, float[] phases, float[] result, int to) {
+        void output(float[] contributions, int o, int height, float[] phases, float[] result, int to) {
             for (int phase = 0; phase < 4; phase++) {
                 int into = phase * (padded + L);
                 int[] from = reads[phase][o];

@@ -71,26 +71,27 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
     /** The prepared block's values, gradients and state over {@code [from, to)}, updated as one whole step would. */
     @Override
     public final void stepRange(long from, long to) {
-        Flat whole = flat;
-        if (whole == null) {
-            throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
-        }
-        Flat part = ranges.computeIfAbsent(List.of(from, to), r -> whole.range(from, to));   // a lane's range: every step
+        Flat part = range(from, to);
         update(part.values(), part.gradients(), part.state(), iterations);
     }
 
     @Override
     public final boolean stepRangeOfSum(long from, long to, double a, INDArray other, double b) {
-        Flat whole = flat;
-        if (whole == null) {
-            throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
-        }
         if (other.length() != to - from) {
             throw new IllegalArgumentException("the other gradients over [" + from + ", " + to + ") need " + (to - from)
                     + " values, got " + other.length());
         }
-        Flat part = ranges.computeIfAbsent(List.of(from, to), r -> whole.range(from, to));
+        Flat part = range(from, to);
         return updateOfSum(part.values(), part.gradients(), a, other, b, part.state(), iterations);
+    }
+
+    /** The prepared block's views over {@code [from, to)}: a lane's range, asked for every step, made once. */
+    private Flat range(long from, long to) {
+        Flat whole = flat;
+        if (whole == null) {
+            throw new IllegalStateException("prepareRanges found no parameter block to update in ranges");
+        }
+        return ranges.computeIfAbsent(List.of(from, to), r -> whole.range(from, to));
     }
 
     @Override

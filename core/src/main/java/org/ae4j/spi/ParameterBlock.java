@@ -187,9 +187,13 @@ public final class ParameterBlock {
      */
     @API(status = API.Status.INTERNAL, since = "0.3")
     public void markGradientsZero() {
-        boolean[] zero = new boolean[laneGradients == null ? 1 : laneGradients.length];
+        int lanes = laneGradients == null ? 1 : laneGradients.length;
+        boolean[] zero = knownZero;
+        if (zero == null || zero.length != lanes) {
+            zero = new boolean[lanes];
+        }
         java.util.Arrays.fill(zero, true);
-        knownZero = zero;
+        knownZero = zero;                                  // volatile: publishes the flags (the same array after the first step)
     }
 
     private static INDArray view(INDArray flat, long offset, long[] shape) {

@@ -71,4 +71,10 @@ public class GemmBenchmark {
     public INDArray weightGradient() {
         return k.gemm(x, g, dw, true, false, 1.0, 1.0);
     }
+
+    /** The weight gradient as a step's first contribution writes it (β = 0: the old gradient is not read). */
+    @Benchmark
+    public INDArray weightGradientFirst() {
+        return k.gemm(x, g, dw, true, false, 1.0, 0.0);
+    }
 }

@@ -268,9 +268,8 @@ final class VectorKernels {
 
     /**
      * {@link #adam} with the gradient {@code a·g + b·other} (two lanes' gradients and their shares, added as
-     * {@link #scaleAdd} adds them: the same bits), after which {@code g} and {@code other} are zeros; with {@code other}
-     * null, {@code g} itself, left as it is. One pass over the six arrays instead of the combination's three and Adam's
-     * seven.
+     * {@link #scaleAdd} adds them: the same bits), both left as they are; with {@code other} null, {@code g} itself. One
+     * pass over the six arrays (eight streams) instead of the combination's three and Adam's seven.
      */
     static void adamOfSum(ByteBuffer theta, ByteBuffer g, float a, ByteBuffer other, float b, ByteBuffer m, ByteBuffer v, int n,
                           float alpha, float beta1, float beta2, float epsilon) {
@@ -294,8 +293,6 @@ final class VectorKernels {
             FloatVector gi = FloatVector.fromByteBuffer(S, g, at, ORDER);
             if (other != null) {                   // invariant: the loop is compiled once for each case
                 gi = gi.mul(a).add(FloatVector.fromByteBuffer(S, other, at, ORDER).mul(b));
-                ZERO.intoByteBuffer(g, at, ORDER);
-                ZERO.intoByteBuffer(other, at, ORDER);
             }
             FloatVector mi = FloatVector.fromByteBuffer(S, m, at, ORDER).mul(beta1).add(gi.mul(c1));
             FloatVector vi = FloatVector.fromByteBuffer(S, v, at, ORDER).mul(beta2).add(gi.mul(gi).mul(c2));
@@ -311,8 +308,6 @@ final class VectorKernels {
             float gi = g.getFloat(at);
             if (other != null) {
                 gi = a * gi + b * other.getFloat(at);
-                g.putFloat(at, 0f);
-                other.putFloat(at, 0f);
             }
             float mi = flush(m.getFloat(at) * beta1 + gi * c1);
             float vi = flush(v.getFloat(at) * beta2 + gi * gi * c2);

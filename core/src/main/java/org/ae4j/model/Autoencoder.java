@@ -53,7 +53,6 @@ public final class Autoencoder {
     private final List<Regularizer> regularizers;
     private final Corruption corruption;
     private final List<Parameter> parameters;
-    private final ParameterBlock block;
     /** The small-model path, when the model is a plain stack of dense layers and the kernels fuse them; else null. */
     private final DenseStack stack;
 
@@ -88,7 +87,7 @@ public final class Autoencoder {
         all.addAll(bottleneck.parameters());
         all.addAll(decoder.parameters());
         this.parameters = List.copyOf(all);
-        this.block = ParameterBlock.pack(parameters).orElse(null);
+        ParameterBlock.pack(parameters);                        // the parameters become views of one block
         this.regularizers.forEach(r -> r.requireCompatible(encoder, bottleneck));
         this.stack = denseStack();
     }
@@ -213,7 +212,8 @@ public final class Autoencoder {
 
     /**
      * One training step's forward and backward pass: zeroes the gradient buffers, then leaves
-     * {@code ∂L/∂θ} of the total loss in them.
+     * {@code ∂L/∂θ} of the total loss in them (the calling thread's lane's; every buffer settled, so its
+     * memory holds the gradient even where no pass wrote).
      *
      * @param input  what the encoder sees (possibly corrupted), {@code [batch, …]}
      * @param target what the decoder should reconstruct, same shape
@@ -222,11 +222,14 @@ public final class Autoencoder {
     public StepLoss computeGradients(INDArray input, INDArray target, StepContext step) {
         requireBatch(input, "input");
         requireBatch(target, "target");
-        if (block != null) {
-            block.zeroGradients();
-        } else {
-            parameters.forEach(Parameter::zeroGradient);
-        }
+        parameters.forEach(Parameter::zeroGradient);
+        StepLoss loss = forwardBackward(input, target, step);
+        parameters.forEach(Parameter::settleGradient);
+        return loss;
+    }
+
+    /** {@link #computeGradients}' passes, after the lazy zeroing of the gradients. */
+    private StepLoss forwardBackward(INDArray input, INDArray target, StepContext step) {
         DenseStack small = small(input);
         if (small != null) {
             return new StepLoss(small.gradients(input, target), 0, 0);

@@ -143,7 +143,8 @@ public final class Dense implements Layer, OnnxExportable {
     /** Applies f′ in place and adds the parameter gradients; returns ∂L/∂(X·W + b). */
     private INDArray accumulate(Trace trace, INDArray outputGradient) {
         kernels.backpropWithBias(trace.output(), outputGradient, bias.gradient(), activation);
-        kernels.gemm(trace.input(), outputGradient, weights.gradient(), true, false, 1.0, 1.0);
+        boolean empty = weights.claimGradient();             // the step's first contribution overwrites: no zeros, no read
+        kernels.gemm(trace.input(), outputGradient, weights.gradient(), true, false, 1.0, empty ? 0.0 : 1.0);
         return outputGradient;
     }
 

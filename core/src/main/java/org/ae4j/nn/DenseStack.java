@@ -125,7 +125,8 @@ public final class DenseStack {
         for (int l = layers.length - 1; l >= 0; l--) {
             Dense layer = layers[l];
             kernels.backpropWithBias(b.activations[l + 1], g, layer.bias().gradient(), layer.activation());
-            kernels.gemm(l == 0 ? input : b.activations[l], g, layer.weights().gradient(), true, false, 1.0, 1.0);
+            boolean empty = layer.weights().claimGradient();
+            kernels.gemm(l == 0 ? input : b.activations[l], g, layer.weights().gradient(), true, false, 1.0, empty ? 0.0 : 1.0);
             if (l > 0) {
                 g = kernels.gemm(g, layer.weights().value(), b.gradients[l], false, true, 1.0, 0.0);
             }

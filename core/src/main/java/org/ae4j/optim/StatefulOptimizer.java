@@ -54,6 +54,7 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
     public final void step(List<Parameter> parameters) {
         Flat whole = flatFor(parameters);
         if (whole != null) {
+            parameters.forEach(Parameter::settleGradient);  // the flat buffer must hold the zeros of a gradient no pass used
             update(whole.values(), whole.gradients(), whole.state(), iterations);
         } else {
             for (Parameter p : parameters) {
@@ -192,7 +193,7 @@ abstract class StatefulOptimizer implements ElementwiseOptimizer {
     abstract void update(INDArray value, INDArray gradient, INDArray[] state, long iteration);
 
     /**
-     * {@link #update} from the gradient {@code a·gradient + b·other} in one pass, leaving both zeros, where the optimizer
+     * {@link #update} from the gradient {@code a·gradient + b·other} in one pass (both left as they are), where the optimizer
      * has such a pass (returns true); else returns false and changes nothing. None by default.
      */
     boolean updateOfSum(INDArray value, INDArray gradient, double a, INDArray other, double b, INDArray[] state, long iteration) {

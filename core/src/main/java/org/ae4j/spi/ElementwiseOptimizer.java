@@ -31,8 +31,8 @@ public interface ElementwiseOptimizer extends Optimizer {
     /**
      * {@link #stepRange} with this step's gradient over {@code [from, to)} the sum {@code a·G + b·other} of the prepared
      * block's gradients {@code G} (over the range) and {@code other} (as long as the range: another data-parallel lane's
-     * gradients over it), in one pass where the optimizer can, after which both are zeros over the range; returns false,
-     * nothing changed, where it cannot (the caller then combines the gradients into {@code G} and calls
+     * gradients over it), in one pass where the optimizer can (both left as they are: the next step's backward pass
+     * overwrites them, see {@link Parameter#claimGradient}); returns false, nothing changed, where it cannot (the caller then combines the gradients into {@code G} and calls
      * {@link #stepRange}). The default cannot.
      */
     default boolean stepRangeOfSum(long from, long to, double a, INDArray other, double b) {

@@ -139,7 +139,7 @@ public interface Kernels {
 
     /**
      * {@link #adam} with the gradient {@code g = a·gradient + b·other} — two data-parallel lanes' gradients and their
-     * shares of the batch — in one pass, after which {@code gradient} and {@code other} are all zeros; returns false,
+     * shares of the batch — in one pass, {@code gradient} and {@code other} left as they are; returns false,
      * nothing changed, where the kernels have no such pass for these arrays (the caller then combines the gradients and
      * calls {@link #adam}). The default has none.
      */

@@ -3,6 +3,7 @@ package org.ae4j.spi;
 import java.util.Objects;
 import org.ae4j.util.Lanes;
 import org.apiguardian.api.API;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -11,7 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Lifecycle within one training step: the trainer calls {@link #zeroGradient()}, backward passes
  * add {@code ∂L/∂value} into {@link #gradient()}, and an {@link Optimizer} updates {@link #value()}
- * in place. Both arrays are owned by the parameter. A model may once move them into a
+ * in place. Zeroing is lazy: it marks the buffer empty, and the first {@link #gradient()} call writes
+ * the zeros — unless a backward pass that sets every element (a weight gradient's product) first
+ * {@linkplain #claimGradient() claims} the buffer and overwrites it, which saves a pass over it and the
+ * product's read of it. {@link #settleGradient()} writes the zeros of a buffer nothing used. Both arrays are owned by the parameter. A model may once move them into a
  * {@link ParameterBlock} (views of two contiguous buffers), so code that uses a parameter reads
  * {@link #value()} and {@link #gradient()} at each use rather than keeping the arrays; optimizers
  * key their state on the parameter's identity.
@@ -33,6 +37,8 @@ public final class Parameter {
     private ParameterBlock block;
     /** Lane 0's gradient and one per extra lane, when the block provides lanes; else null. */
     private volatile INDArray[] laneGradients;
+    /** Per lane: its gradient buffer was zeroed lazily — it reads as zeros but its memory holds anything. */
+    private volatile boolean[] zeroPending = new boolean[1];
 
     /**
      * @param name  unique dotted name within a model, e.g. {@code "encoder.0.W"}
@@ -59,15 +65,89 @@ public final class Parameter {
         return value;
     }
 
-    /** The gradient accumulated since the last {@link #zeroGradient()}. */
+    /** The gradient accumulated since the last {@link #zeroGradient()} (the calling thread's lane's). */
     public INDArray gradient() {
-        INDArray[] lanes = laneGradients;
-        return lanes == null ? gradient : lanes[Lanes.current()];
+        int lane = lane();
+        INDArray g = gradientOf(lane);
+        boolean[] pending = zeroPending;
+        if (pending[lane]) {
+            pending[lane] = false;
+            clear(g);
+        }
+        return g;
     }
 
-    /** Sets the gradient buffer to zero, in place. */
+    /**
+     * The calling lane's gradient for a write that sets every element of {@link #gradient()} (e.g. a product with
+     * β = 0): returns true if the buffer holds nothing since the last {@link #zeroGradient()} — its memory is void, so
+     * the caller must overwrite all of it rather than add to it — or false if it holds contributions the caller must
+     * add to. Either way the buffer counts as used afterwards.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public boolean claimGradient() {
+        int lane = lane();
+        boolean[] pending = zeroPending;
+        boolean empty = pending[lane];
+        pending[lane] = false;
+        return empty;
+    }
+
+    /** Sets the calling lane's gradient to zero: lazily, the zeros are written when it is next used or settled. */
     public void zeroGradient() {
-        gradient().assign(0);
+        zeroPending[lane()] = true;
+    }
+
+    /** {@link #settleGradient(int)} for the calling thread's lane. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public void settleGradient() {
+        settleGradient(lane());
+    }
+
+    /**
+     * Writes the zeros of {@code lane}'s gradient if it was zeroed and nothing has used it since, so that its memory can
+     * be read directly (e.g. through a {@link ParameterBlock}'s flat buffer). The lane's own thread, or one that
+     * follows it (its step has ended), must call this.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public void settleGradient(int lane) {
+        boolean[] pending = zeroPending;
+        if (lane < pending.length && pending[lane]) {
+            pending[lane] = false;
+            clear(gradientOf(lane));
+        }
+    }
+
+    private int lane() {
+        return laneGradients == null ? 0 : Lanes.current();
+    }
+
+    private INDArray gradientOf(int lane) {
+        INDArray[] lanes = laneGradients;
+        return lanes == null ? gradient : lanes[lane];
+    }
+
+    /** Zeros into {@code g}: one memset for elements that lie one after another from its first, else an ND4J op. */
+    private static void clear(INDArray g) {
+        Pointer memory = g.data().pointer();
+        if (memory != null && memory.position() == 0 && consecutive(g)) {
+            Pointer.memset(memory.getPointer(g.offset()), 0, g.length() * g.data().getElementSize());
+        } else {
+            g.assign(0);
+        }
+    }
+
+    /** Whether the elements lie one after another in C order, judged by the strides of the dimensions longer than 1. */
+    private static boolean consecutive(INDArray g) {
+        long[] shape = g.shape();
+        long[] stride = g.stride();
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** The block this parameter's arrays live in, if it was packed into one. */
@@ -89,6 +169,9 @@ public final class Parameter {
         INDArray[] lanes = new INDArray[extra.length + 1];
         lanes[0] = gradient;
         System.arraycopy(extra, 0, lanes, 1, extra.length);
+        boolean[] pending = new boolean[lanes.length];
+        pending[0] = zeroPending[0];
+        this.zeroPending = pending;
         this.laneGradients = lanes;
     }
 

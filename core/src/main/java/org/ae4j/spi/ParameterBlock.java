@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The values and the gradients of several {@link Parameter}s, each kept in one contiguous buffer,
- * so that work on the whole model — zeroing the gradients, an optimizer's update, a gradient norm —
+ * so that work on the whole model — an optimizer's update, a gradient norm, two lanes' combination —
  * is one native operation instead of one per parameter (each ND4J call costs ~10–20 µs however
  * small its arrays). Each parameter's arrays become views of the buffers, in list order.
  */
@@ -28,8 +28,6 @@ public final class ParameterBlock {
     private final INDArray gradients;
     /** Lane 0's gradients and one buffer per extra lane, once {@link #provideLanes} asked for lanes. */
     private volatile INDArray[] laneGradients;
-    /** Per lane: its gradient buffer is known to hold zeros (a fused update cleared it), so its next memset is skipped. */
-    private volatile boolean[] knownZero;
 
     private ParameterBlock(List<Parameter> parameters, INDArray values, INDArray gradients) {
         this.parameters = parameters;
@@ -99,10 +97,12 @@ public final class ParameterBlock {
         return values;
     }
 
-    /** Every gradient, flat, {@code [total]}. */
+    /** Every gradient, flat, {@code [total]} (the calling thread's lane's, {@linkplain #settleGradients settled}). */
     public INDArray gradients() {
         INDArray[] lanes = laneGradients;
-        return lanes == null ? gradients : lanes[Lanes.current()];
+        int lane = lanes == null ? 0 : Lanes.current();
+        settleGradients(lane);
+        return lanes == null ? gradients : lanes[lane];
     }
 
     /**
@@ -136,10 +136,12 @@ public final class ParameterBlock {
             parameters.get(i).useLaneGradients(views[i]);
         }
         laneGradients = flat;
-        knownZero = null;
     }
 
-    /** The gradient buffer of {@code lane} (0 is {@link #gradients()} on a thread outside any lane). */
+    /**
+     * The gradient buffer of {@code lane} (0 is {@link #gradients()} on a thread outside any lane), {@linkplain
+     * #settleGradients settled}: call it from the lane's thread or once the lane's step has ended.
+     */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public INDArray laneGradients(int lane) {
         INDArray[] lanes = laneGradients;
@@ -147,7 +149,20 @@ public final class ParameterBlock {
         if (lane < 0 || lane >= count) {
             throw new IndexOutOfBoundsException("lane " + lane + " of a block with " + count + " lane(s)");
         }
+        settleGradients(lane);
         return lanes == null ? gradients : lanes[lane];
+    }
+
+    /**
+     * Writes the zeros of every gradient of {@code lane} that was {@linkplain Parameter#zeroGradient() zeroed} and not
+     * used since, so that the lane's flat buffer holds its gradients (a view of it taken once stays valid only if this
+     * runs at the end of each step, as {@code Autoencoder.computeGradients} does).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public void settleGradients(int lane) {
+        for (Parameter p : parameters) {
+            p.settleGradient(lane);
+        }
     }
 
     /** Views of {@code flat} ({@code [total]}, e.g. optimizer state) shaped like each parameter. */
@@ -167,33 +182,13 @@ public final class ParameterBlock {
     }
 
     /**
-     * Sets every gradient of the calling thread's lane to zero (one memset), unless {@link #markGradientsZero} has said
-     * they are since its lane last zeroed them.
+     * Sets every gradient of the calling thread's lane to zero, lazily ({@link Parameter#zeroGradient()}): a parameter's
+     * zeros are written when it is first used, unless the backward pass overwrites it whole.
      */
     public void zeroGradients() {
-        boolean[] zero = knownZero;
-        int lane = laneGradients == null ? 0 : Lanes.current();
-        if (zero != null && lane < zero.length && zero[lane]) {
-            zero[lane] = false;
-            return;
+        for (Parameter p : parameters) {
+            p.zeroGradient();
         }
-        Nd4j.getMemoryManager().memset(gradients());
-    }
-
-    /**
-     * Records that every lane's gradient buffer holds zeros — a data-parallel update that combined the lanes' gradients
-     * has just cleared them in its own pass — so that each lane's next {@link #zeroGradients} skips its memset. Nothing
-     * may write a gradient in between.
-     */
-    @API(status = API.Status.INTERNAL, since = "0.3")
-    public void markGradientsZero() {
-        int lanes = laneGradients == null ? 1 : laneGradients.length;
-        boolean[] zero = knownZero;
-        if (zero == null || zero.length != lanes) {
-            zero = new boolean[lanes];
-        }
-        java.util.Arrays.fill(zero, true);
-        knownZero = zero;                                  // volatile: publishes the flags (the same array after the first step)
     }
 
     private static INDArray view(INDArray flat, long offset, long[] shape) {

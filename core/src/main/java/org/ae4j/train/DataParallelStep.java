@@ -38,8 +38,6 @@ public final class DataParallelStep implements AutoCloseable {
     private final RandomSource[] corrupting;
     /** Per lane: views of every lane's gradients over the lane's range of the block, made on first use. */
     private final INDArray[][] gradientRanges;
-    /** Per lane: whether its update of the step in progress combined the gradients itself (and cleared them). */
-    private final boolean[] fused;
 
     /**
      * @param workers lanes, ≥ 1
@@ -56,7 +54,6 @@ public final class DataParallelStep implements AutoCloseable {
         this.stochastic = new RandomSource[workers];
         this.corrupting = new RandomSource[workers];
         this.gradientRanges = new INDArray[workers][];
-        this.fused = new boolean[workers];
     }
 
     /** Sets the streams of the coming steps (lane 0 draws from these, lane k from their "lane k" splits). */
@@ -78,10 +75,9 @@ public final class DataParallelStep implements AutoCloseable {
      * One step's gradients and, with {@code optimizer} not null, its update: each lane updates the range of the
      * parameter block whose gradients it has just combined (no pass after the lanes), unless the batch's loss is not
      * finite — then nothing is updated, as the trainer's divergence guard requires. With two lanes and an optimizer
-     * that can ({@link ElementwiseOptimizer#stepRangeOfSum}), the combination is part of the update's own pass, which
-     * leaves the gradients at zero (so the next step skips zeroing them); else the combined gradients stay in the
-     * model's buffers. {@code optimizer} must have been {@linkplain ElementwiseOptimizer#prepareRanges prepared} for the
-     * model's parameters. Returns the batch's loss.
+     * that can ({@link ElementwiseOptimizer#stepRangeOfSum}), the combination is part of the update's own pass, and the
+     * model's buffers keep lane 0's own gradients; else they hold the combined gradients. {@code optimizer} must have
+     * been {@linkplain ElementwiseOptimizer#prepareRanges prepared} for the model's parameters. Returns the batch's loss.
      */
     public StepLoss step(INDArray batch, int epoch, ElementwiseOptimizer optimizer) {
         if (stochastic[0] == null) {
@@ -98,7 +94,6 @@ public final class DataParallelStep implements AutoCloseable {
             return loss;
         }
         StepLoss[] losses = new StepLoss[count];
-        java.util.Arrays.fill(fused, false);
         lanes.run(lane -> {
             if (lane == 0) {
                 laneStep(0, batch, rows, epoch, losses, optimizer);
@@ -111,13 +106,6 @@ public final class DataParallelStep implements AutoCloseable {
         StepLoss loss = batchLoss(losses, rows);
         if (optimizer != null && Double.isFinite(loss.total())) {
             optimizer.endStep();
-            boolean cleared = true;
-            for (boolean lane : fused) {
-                cleared &= lane;
-            }
-            if (cleared) {
-                block.markGradientsZero();                // every lane's buffer was cleared in its range
-            }
         }
         return loss;
     }
@@ -137,8 +125,7 @@ public final class DataParallelStep implements AutoCloseable {
         boolean update = optimizer != null && from < to && Double.isFinite(batchLoss(losses, rows).total());
         INDArray[] ranges = rangesOf(lane, from, to);
         if (update && count == 2 && optimizer.stepRangeOfSum(from, to, share(0, rows), ranges[1], share(1, rows))) {
-            fused[lane] = true;                                  // combined, updated and cleared in one pass
-            return;
+            return;                                              // combined and updated in one pass
         }
         combine(ranges, rows);
         if (update) {

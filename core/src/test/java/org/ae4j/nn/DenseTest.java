@@ -40,6 +40,33 @@ class DenseTest {
         assertThat(report.entriesChecked()).isEqualTo(7 * 5 + 5 + 4 * 7);
     }
 
+    /**
+     * The weight gradient's product overwrites a gradient zeroed for the step (whatever its memory held, NaN here)
+     * and adds to one that holds another contribution already: the same values either way as zeros plus the product.
+     */
+    @Test
+    void theWeightGradientOverwritesAnEmptyBufferAndAddsToAFilledOne() {
+        INDArray w = TestArrays.gaussian(1, 0.5, 5, 3).castTo(DataType.FLOAT);
+        INDArray b = TestArrays.gaussian(2, 0.5, 1, 3).castTo(DataType.FLOAT);
+        INDArray x = TestArrays.gaussian(3, 1.0, 4, 5).castTo(DataType.FLOAT);
+        INDArray g = TestArrays.gaussian(4, 1.0, 4, 3).castTo(DataType.FLOAT);
+        Dense dense = new Dense("d", new Sigmoid(), w, b, org.ae4j.kernel.KernelSelection.best());
+        Trace trace = dense.forward(x);
+        dense.parameters().forEach(p -> p.gradient().assign(Float.NaN));
+        dense.parameters().forEach(org.ae4j.spi.Parameter::zeroGradient);
+        dense.backwardParameters(trace, g.dup());
+        INDArray first = dense.parameters().get(0).gradient().dup();
+        INDArray expected = x.transpose().mmul(g.mul(trace.output().mul(trace.output().rsub(1))));
+        assertThat(first.ravel().toFloatVector()).doesNotContain(Float.NaN);
+        assertThat(first.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(dense.parameters().get(1).gradient().ravel().toFloatVector()).doesNotContain(Float.NaN);
+
+        dense.parameters().forEach(org.ae4j.spi.Parameter::zeroGradient);
+        dense.parameters().get(0).gradient().addi(1);          // another contribution came first
+        dense.backwardParameters(trace, g.dup());
+        assertThat(dense.parameters().get(0).gradient().sub(first.add(1)).amaxNumber().doubleValue()).isLessThan(1e-5);
+    }
+
     @Test
     void computesXTimesWPlusBThenActivation() {
         INDArray w = Nd4j.create(new double[][] {{1, -1}, {2, 0.5}});

@@ -70,7 +70,8 @@ public final class ContractivePenalty implements Regularizer {
 
     private double exact(Dense layer, INDArray h, GradientSink sink) {
         INDArray featureGradient = Nd4j.createUninitialized(h.dataType(), h.shape());
-        double value = closedForm.penalty(h, layer.weights().value(), layer.weights().gradient(), featureGradient,
+        boolean overwrite = layer.weights().claimGradient();  // the step's first contribution: written, not added
+        double value = closedForm.penalty(h, layer.weights().value(), layer.weights().gradient(), overwrite, featureGradient,
                 spec.lambda() / h.size(0));
         sink.addToFeatures(featureGradient);
         return value;

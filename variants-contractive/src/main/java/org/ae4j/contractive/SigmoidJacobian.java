@@ -11,6 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 interface SigmoidJacobian {
 
-    /** Writes {@code ∂R/∂h} into {@code hGradient}, adds {@code ∂R/∂W} to {@code wGradient}; returns R. */
-    double penalty(INDArray h, INDArray w, INDArray wGradient, INDArray hGradient, double scale);
+    /**
+     * Writes {@code ∂R/∂h} into {@code hGradient}, adds {@code ∂R/∂W} to {@code wGradient} — or writes it there when
+     * {@code overwrite} (the gradient holds nothing yet: {@link org.ae4j.spi.Parameter#claimGradient}); returns R.
+     */
+    double penalty(INDArray h, INDArray w, INDArray wGradient, boolean overwrite, INDArray hGradient, double scale);
 }

@@ -22,13 +22,13 @@ final class VectorSigmoidJacobian implements SigmoidJacobian {
     private final SigmoidJacobian nd4j = new Nd4jSigmoidJacobian();
 
     @Override
-    public double penalty(INDArray h, INDArray w, INDArray wGradient, INDArray hGradient, double scale) {
+    public double penalty(INDArray h, INDArray w, INDArray wGradient, boolean overwrite, INDArray hGradient, double scale) {
         if (h.rank() != 2 || w.rank() != 2 || h.size(1) != w.size(1) || !w.equalShapes(wGradient) || !h.equalShapes(hGradient)
                 || !NativeFloats.plain(h, w, wGradient, hGradient)) {
-            return nd4j.penalty(h, w, wGradient, hGradient, scale);
+            return nd4j.penalty(h, w, wGradient, overwrite, hGradient, scale);
         }
-        double value = penalty(NativeFloats.bytes(h), NativeFloats.bytes(w), NativeFloats.bytes(wGradient), NativeFloats.bytes(hGradient),
-                (int) h.size(0), (int) w.size(0), (int) w.size(1), (float) scale);
+        double value = penalty(NativeFloats.bytes(h), NativeFloats.bytes(w), NativeFloats.bytes(wGradient), overwrite,
+                NativeFloats.bytes(hGradient), (int) h.size(0), (int) w.size(0), (int) w.size(1), (float) scale);
         java.lang.ref.Reference.reachabilityFence(new INDArray[] {h, w, wGradient, hGradient});
         return value;
     }
@@ -37,10 +37,11 @@ final class VectorSigmoidJacobian implements SigmoidJacobian {
      * The contractive penalty of a sigmoid layer {@code h = σ(xW + b)} in closed form:
      * {@code R = scale·Σ_b Σ_j d²_bj s_j} with {@code d = h(1 − h)}, {@code s_j = Σ_i W²_ij}; writes
      * {@code ∂R/∂h = 2·scale·d(1 − 2h)s} into {@code hGradient} and adds {@code ∂R/∂W = 2·scale·W·diag(Σ_b d²)}
-     * to {@code wGradient}. Returns R. Three passes: W, h, W.
+     * to {@code wGradient} (writes it there when {@code overwrite}: no read of the gradient). Returns R. Three passes:
+     * W, h, W.
      */
-    private static double penalty(ByteBuffer h, ByteBuffer w, ByteBuffer wGradient, ByteBuffer hGradient, int batch,
-                                  int inputs, int units, float scale) {
+    private static double penalty(ByteBuffer h, ByteBuffer w, ByteBuffer wGradient, boolean overwrite, ByteBuffer hGradient,
+                                  int batch, int inputs, int units, float scale) {
         float[] s = new float[units];
         float[] q = new float[units];
         float[] partial = new float[units];
@@ -83,11 +84,15 @@ final class VectorSigmoidJacobian implements SigmoidJacobian {
             int c = 0;
             for (; c < bound; c += LANES) {
                 FloatVector wv = FloatVector.fromByteBuffer(S, w, row + 4 * c, ORDER);
-                FloatVector gv = FloatVector.fromByteBuffer(S, wGradient, row + 4 * c, ORDER);
-                gv.add(wv.mul(FloatVector.fromArray(S, q, c)).mul(twice)).intoByteBuffer(wGradient, row + 4 * c, ORDER);
+                FloatVector term = wv.mul(FloatVector.fromArray(S, q, c)).mul(twice);
+                if (!overwrite) {                  // invariant: the loop is compiled once for each case
+                    term = FloatVector.fromByteBuffer(S, wGradient, row + 4 * c, ORDER).add(term);
+                }
+                term.intoByteBuffer(wGradient, row + 4 * c, ORDER);
             }
             for (; c < units; c++) {
-                wGradient.putFloat(row + 4 * c, wGradient.getFloat(row + 4 * c) + twice * w.getFloat(row + 4 * c) * q[c]);
+                float term = twice * w.getFloat(row + 4 * c) * q[c];
+                wGradient.putFloat(row + 4 * c, overwrite ? term : wGradient.getFloat(row + 4 * c) + term);
             }
         }
         double value = 0;

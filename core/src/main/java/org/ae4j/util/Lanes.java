@@ -18,7 +18,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * cores busy without oversubscribing them; closing the team restores the owner's setting. Between
  * tasks a helper spins for {@value #SPIN_MILLIS} ms before it parks: a step's serial part (optimizer,
  * next batch) is shorter than that, and waking a parked thread costs tens of microseconds on a virtual
- * machine. While it spins, {@link #split} gives it work of the owner's.
+ * machine. While it spins, {@link #split} gives it work of the owner's. A waiting lane (a barrier, the
+ * owner waiting for the helpers, a helper between tasks) spins for {@value #SPIN_NANOS} ns, then yields its
+ * core at each turn: with as many lanes as cores, a lane that only spun would hold a core from the very
+ * thread its peer waits behind (the JIT's compiler, the collector).
  *
  * <p>Lanes meet inside a task with {@link #barrier()} and {@link #sum}; a lane that fails breaks the
  * team's barriers, so the others stop waiting and the failure is rethrown by {@link #run}.
@@ -27,6 +30,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class Lanes implements AutoCloseable {
 
     static final long SPIN_MILLIS = 2;
+    /** How long a wait spins before it yields its core at each turn. */
+    static final long SPIN_NANOS = 20_000;
     private static final ThreadLocal<Lanes> OWNED = new ThreadLocal<>();
 
     private final int count;
@@ -104,8 +109,9 @@ public final class Lanes implements AutoCloseable {
             } catch (Throwable t) {
                 fail(t);
             }
+            long since = System.nanoTime();
             while (pending.get() > 0) {
-                Thread.onSpinWait();
+                pause(since);
             }
         } finally {
             running = false;
@@ -122,11 +128,21 @@ public final class Lanes implements AutoCloseable {
             barrierGeneration = gen + 1;
             return;
         }
+        long since = System.nanoTime();
         while (barrierGeneration == gen) {
             if (failure != null) {
                 throw new BrokenLanesException();
             }
+            pause(since);
+        }
+    }
+
+    /** One turn of a wait that began at {@code since}: a spin hint for {@link #SPIN_NANOS}, then a yield. */
+    private static void pause(long since) {
+        if (System.nanoTime() - since < SPIN_NANOS) {
             Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
@@ -273,7 +289,8 @@ public final class Lanes implements AutoCloseable {
 
         /** The next task's generation, or −1 once the team is closed: spins a while, then parks. */
         private long awaitTask(long seen) {
-            long spinUntil = System.nanoTime() + SPIN_MILLIS * 1_000_000;
+            long since = System.nanoTime();
+            long spinUntil = since + SPIN_MILLIS * 1_000_000;
             while (true) {
                 if (closed) {
                     return -1;
@@ -283,7 +300,7 @@ public final class Lanes implements AutoCloseable {
                     return g;
                 }
                 if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
+                    pause(since);
                 } else {
                     LockSupport.park(this);
                 }

@@ -3,6 +3,7 @@ package org.ae4j.kernel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import org.ae4j.util.Layouts;
 import org.apiguardian.api.API;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,23 +34,13 @@ public final class NativeFloats {
     }
 
     /**
-     * Whether {@code a} is a float array whose elements lie in C order one after another, judged by its strides alone:
-     * ND4J calls 1-D views, and a single row {@code [1, n]} with strides {@code [1, 1]}, 'f', though their elements lie
-     * exactly as in C order (a row then took the ND4J fallback while its batch did not, and their scores differed in
-     * the last bit).
+     * Whether {@code a} is a float array whose elements lie in C order one after another ({@link Layouts#consecutive}:
+     * a single row {@code [1, n]} that ND4J calls 'f' counts, else a row took the ND4J fallback while its batch did not,
+     * and their scores differed in the last bit).
      */
     public static boolean plain(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isEmpty()) {
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || !Layouts.consecutive(a)) {
             return false;
-        }
-        long[] shape = a.shape();
-        long[] stride = a.stride();
-        long expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && stride[i] != expected) {
-                return false;
-            }
-            expected *= shape[i];
         }
         Pointer memory = a.data().pointer();
         long end = a.offset() + a.length();

@@ -2,6 +2,7 @@ package org.ae4j.spi;
 
 import java.util.Objects;
 import org.ae4j.util.Lanes;
+import org.ae4j.util.Layouts;
 import org.apiguardian.api.API;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -129,25 +130,11 @@ public final class Parameter {
     /** Zeros into {@code g}: one memset for elements that lie one after another from its first, else an ND4J op. */
     private static void clear(INDArray g) {
         Pointer memory = g.data().pointer();
-        if (memory != null && memory.position() == 0 && consecutive(g)) {
+        if (memory != null && memory.position() == 0 && Layouts.consecutive(g)) {
             Pointer.memset(memory.getPointer(g.offset()), 0, g.length() * g.data().getElementSize());
         } else {
             g.assign(0);
         }
-    }
-
-    /** Whether the elements lie one after another in C order, judged by the strides of the dimensions longer than 1. */
-    private static boolean consecutive(INDArray g) {
-        long[] shape = g.shape();
-        long[] stride = g.stride();
-        long expected = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && stride[i] != expected) {
-                return false;
-            }
-            expected *= shape[i];
-        }
-        return true;
     }
 
     /** The block this parameter's arrays live in, if it was packed into one. */

@@ -1,6 +1,13 @@
 import jdk.incubator.vector.*;
 import java.nio.*;
-public class BB {
+/**
+ * Bias + ReLU over a 512x128 block: through direct ByteBuffers (how ae4j's Vector-API kernels reach ND4J's native
+ * memory on JDK 17), the same unrolled four times with the loads first, and over float[] arrays. Run:
+ * javac --add-modules jdk.incubator.vector ByteBufferVersusArray.java &&
+ * java --add-modules jdk.incubator.vector ByteBufferVersusArray
+ * Measured here: bytebuffer 14.2 us, array 6.6 us, unrolled 13.2 us.
+ */
+public class ByteBufferVersusArray {
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   static final ByteOrder O = ByteOrder.nativeOrder();
   static final FloatVector ZERO = FloatVector.zero(S);

@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * in place. Zeroing is lazy: it marks the buffer empty, and the first {@link #gradient()} call writes
  * the zeros — unless a backward pass that sets every element (a weight gradient's product) first
  * {@linkplain #claimGradient() claims} the buffer and overwrites it, which saves a pass over it and the
- * product's read of it. {@link #settleGradient()} writes the zeros of a buffer nothing used. Both arrays are owned by the parameter. A model may once move them into a
- * {@link ParameterBlock} (views of two contiguous buffers), so code that uses a parameter reads
+ * product's read of it. {@link #settleGradient()} writes the zeros of a buffer nothing used. Both
+ * arrays are owned by the parameter. A model may once move them into a {@link ParameterBlock} (views
+ * of two contiguous buffers), so code that uses a parameter reads
  * {@link #value()} and {@link #gradient()} at each use rather than keeping the arrays; optimizers
  * key their state on the parameter's identity.
  *
